@@ -1,0 +1,62 @@
+// Every error the client throws is a KeepupError. None of them holds the API key: messages
+// are written here, and anything a server or fetch returns is redacted before it is kept.
+
+/** Base class of every error thrown by this package. */
+export class KeepupError extends Error {
+  override name = "KeepupError";
+}
+
+/** Bad input, rejected before any request is sent. */
+export class InputError extends KeepupError {
+  override name = "InputError";
+  /** The option or argument at fault, e.g. `saleId`. */
+  readonly field: string;
+  /** The rule it broke, in words. */
+  readonly rule: string;
+
+  constructor(field: string, rule: string, received?: string) {
+    super(`${field} ${rule}${received === undefined ? "" : ` (received ${received})`}`);
+    this.field = field;
+    this.rule = rule;
+  }
+}
+
+/** KeepUp answered, but not with the documented success. */
+export class APIError extends KeepupError {
+  override name = "APIError";
+  /** HTTP status code (0 for a browser's opaque redirect). */
+  readonly status: number;
+  /** The response body: parsed JSON, or the text when it is not JSON. */
+  readonly body: unknown;
+  readonly headers: Headers;
+  /** The server's request id, when it sends one. */
+  readonly requestId: string | undefined;
+
+  constructor(message: string, status: number, body: unknown, headers: Headers) {
+    super(message);
+    this.status = status;
+    this.body = body;
+    this.headers = headers;
+    this.requestId = headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+  }
+}
+
+/** 401: the API key is missing, wrong or reset. */
+export class AuthenticationError extends APIError {
+  override name = "AuthenticationError";
+}
+
+/** 429: too many requests. */
+export class RateLimitError extends APIError {
+  override name = "RateLimitError";
+}
+
+/** The request did not get an answer (DNS, refused connection, reset, ...). */
+export class APIConnectionError extends KeepupError {
+  override name = "APIConnectionError";
+}
+
+/** An attempt took longer than `timeoutMs`. */
+export class APIConnectionTimeoutError extends APIConnectionError {
+  override name = "APIConnectionTimeoutError";
+}

@@ -1,0 +1,12 @@
+export { createKeepupClient, type KeepupClient } from "./client.js";
+export type { KeepupClientOptions } from "./options.js";
+export type { CancelSaleOptions, CancelSaleResponse } from "./sales.js";
+export {
+  KeepupError,
+  InputError,
+  APIError,
+  AuthenticationError,
+  RateLimitError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+} from "./errors.js";

@@ -1,0 +1,69 @@
+import type { Client } from "openapi-fetch";
+import type { components, operations, paths } from "../generated/schema.js";
+import { InputError } from "./errors.js";
+import { apiError, jsonBody, type JsonResponse } from "./responses.js";
+
+type AlertCustomer = NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>;
+export type CancelSaleResponse = JsonResponse<operations["cancelSale"], 200>;
+
+/** The values the contract allows; a test keeps this list equal to the generated type. */
+export const ALERT_CUSTOMER_VALUES = ["yes", "no"] as const satisfies readonly AlertCustomer[];
+const CANCELLED: CancelSaleResponse["data"]["status"] = "cancelled";
+
+export interface CancelSaleOptions {
+  /** Whether KeepUp alerts the customer. Omitted: no body is sent, KeepUp's default applies. */
+  alertCustomer?: AlertCustomer | boolean | undefined;
+  /** Aborts the request (and any retry); the abort is passed through, not retried. */
+  signal?: AbortSignal | undefined;
+}
+
+/** The sale_id path parameter's rule, as in openapi/components/parameters/SaleId.yaml. */
+export const SALE_ID_PATTERN = /^(?!\.\.?$)[^\s/]+$/;
+
+export function checkSaleId(saleId: unknown): string {
+  if (typeof saleId === "number") {
+    if (Number.isSafeInteger(saleId) && saleId > 0) return String(saleId);
+    throw new InputError("saleId", "must be a safe positive integer when it is a number", String(saleId));
+  }
+  const rule = "must be a non-empty string without white space or '/', other than '.' or '..', or a safe positive integer";
+  if (typeof saleId !== "string") throw new InputError("saleId", rule, typeof saleId);
+  // A lone surrogate cannot be percent-encoded.
+  if (!SALE_ID_PATTERN.test(saleId) || !saleId.isWellFormed()) {
+    throw new InputError("saleId", rule, JSON.stringify(saleId.slice(0, 64)));
+  }
+  return saleId;
+}
+
+function cancelBody(alertCustomer: unknown): { alert_customer: AlertCustomer } | undefined {
+  if (alertCustomer === undefined) return undefined;
+  if (typeof alertCustomer === "boolean") return { alert_customer: alertCustomer ? "yes" : "no" };
+  const allowed: readonly unknown[] = ALERT_CUSTOMER_VALUES;
+  if (allowed.includes(alertCustomer)) return { alert_customer: alertCustomer as AlertCustomer };
+  throw new InputError("alertCustomer", 'must be "yes", "no", true or false', JSON.stringify(alertCustomer));
+}
+
+export function salesResource(raw: Client<paths>, apiKey: string) {
+  return {
+    /** Cancels a sale. Irreversible. Resolves to KeepUp's documented 200 body. */
+    async cancel(saleId: string | number, options: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
+      const sale_id = checkSaleId(saleId);
+      const body = cancelBody(options.alertCustomer);
+      const result = await raw.PUT("/sales/cancel/{sale_id}", {
+        params: { path: { sale_id } },
+        ...(body && { body }),
+        ...(options.signal && { signal: options.signal }),
+        parseAs: "text",
+      });
+      const parsed = jsonBody(result, apiKey) as CancelSaleResponse;
+      if (parsed?.data?.status !== CANCELLED) {
+        throw apiError(
+          result.response,
+          parsed,
+          apiKey,
+          `KeepUp answered ${result.response.status} without the documented data.status "${CANCELLED}"; the sale may not be cancelled.`,
+        );
+      }
+      return parsed;
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// `@keepup/api/schema`: the types generated from the contract.
+export type * from "../generated/schema.js";
