@@ -1,18 +1,13 @@
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { resolveOptions, type KeepupClientOptions } from "./options.js";
 import { salesResource } from "./sales.js";
 import { createTransport } from "./transport.js";
 
-// openapi-fetch's own path serializer passes the encoded value to String#replace as the
-// replacement, where `$&`, `$'` and friends are patterns: a sale id containing `$` would
-// change the URL. Only simple-style primitive path parameters are used by this API.
-function serializePath(url: string, params: Record<string, unknown>): string {
-  return url.replace(/\{([^{}]+)\}/g, (match, name: string) => {
-    const value = params[name];
-    return value === undefined || value === null ? match : encodeURIComponent(String(value));
-  });
-}
+// openapi-fetch's CommonJS build exports `default` Babel-style, while our CommonJS build
+// imports it Node-style (the whole exports object); take the function either way.
+const createClient: typeof openapiFetch =
+  (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 export interface KeepupClient {
   sales: ReturnType<typeof salesResource>;
@@ -20,12 +15,15 @@ export interface KeepupClient {
   raw: Client<paths>;
 }
 
+/**
+ * A client for KeepUp's Sales API. Throws InputError for bad options; the API key is kept
+ * in a closure, never on the returned object.
+ */
 export function createKeepupClient(options: KeepupClientOptions = {}): KeepupClient {
   const resolved = resolveOptions(options);
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: createTransport(resolved),
-    pathSerializer: serializePath,
     redirect: "manual",
     headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json" },
   });

@@ -1,4 +1,5 @@
 import { InputError } from "./errors.js";
+import { shown } from "./redact.js";
 
 export const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
 
@@ -50,19 +51,19 @@ function checkApiKey(apiKey: unknown): string {
   return apiKey;
 }
 
-function checkBaseUrl(baseUrl: unknown): string {
+function checkBaseUrl(baseUrl: unknown, apiKey: string): string {
   const rule = "must be an absolute https URL (http only for localhost or 127.0.0.1)";
   if (typeof baseUrl !== "string" || !URL.canParse(baseUrl)) {
-    throw new InputError("baseUrl", rule, JSON.stringify(baseUrl));
+    throw new InputError("baseUrl", rule, shown(baseUrl, apiKey));
   }
   const url = new URL(baseUrl);
   const secure =
     url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname));
   if (!secure) {
-    throw new InputError("baseUrl", `${rule}: a bearer key must not cross a network in clear text`, JSON.stringify(baseUrl));
+    throw new InputError("baseUrl", `${rule}: a bearer key must not cross a network in clear text`, shown(baseUrl, apiKey));
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new InputError("baseUrl", "must not carry credentials, a query or a fragment", url.origin);
+    throw new InputError("baseUrl", "must not carry credentials, a query or a fragment", shown(url.origin, apiKey));
   }
   return url.href.replace(/\/+$/, "");
 }
@@ -70,16 +71,16 @@ function checkBaseUrl(baseUrl: unknown): string {
 // setTimeout fires at once for delays above 2^31 - 1 ms.
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-function checkTimeout(timeoutMs: unknown): number {
+function checkTimeout(timeoutMs: unknown, apiKey: string): number {
   if (typeof timeoutMs !== "number" || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
-    throw new InputError("timeoutMs", `must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}`, String(timeoutMs));
+    throw new InputError("timeoutMs", `must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}`, shown(timeoutMs, apiKey));
   }
   return timeoutMs;
 }
 
-function checkMaxRetries(maxRetries: unknown): number {
+function checkMaxRetries(maxRetries: unknown, apiKey: string): number {
   if (typeof maxRetries !== "number" || !Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    throw new InputError("maxRetries", "must be a non-negative integer", String(maxRetries));
+    throw new InputError("maxRetries", "must be a non-negative integer", shown(maxRetries, apiKey));
   }
   return maxRetries;
 }
@@ -95,11 +96,12 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   if (typeof fetchImpl !== "function") {
     throw new InputError("fetch", "must be a function (no global fetch was found)");
   }
+  const apiKey = checkApiKey(options.apiKey ?? environmentApiKey());
   return {
-    apiKey: checkApiKey(options.apiKey ?? environmentApiKey()),
-    baseUrl: checkBaseUrl(options.baseUrl ?? PRODUCTION_BASE_URL),
-    timeoutMs: checkTimeout(options.timeoutMs ?? 30_000),
-    maxRetries: checkMaxRetries(options.maxRetries ?? 2),
+    apiKey,
+    baseUrl: checkBaseUrl(options.baseUrl ?? PRODUCTION_BASE_URL, apiKey),
+    timeoutMs: checkTimeout(options.timeoutMs ?? 30_000, apiKey),
+    maxRetries: checkMaxRetries(options.maxRetries ?? 2, apiKey),
     fetch: fetchImpl,
   };
 }

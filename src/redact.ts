@@ -33,3 +33,9 @@ export function redactError(error: unknown, secret: string, depth = 0): Error {
   copy.stack = redact(source.stack ?? "", secret);
   return copy;
 }
+
+/** A short, redacted rendering of a rejected input value, for InputError messages. */
+export function shown(value: unknown, secret: string): string {
+  const text = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? typeof value);
+  return redact(text, secret).slice(0, 80);
+}

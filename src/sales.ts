@@ -1,6 +1,7 @@
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "../generated/schema.js";
 import { InputError } from "./errors.js";
+import { shown } from "./redact.js";
 import { apiError, jsonBody, type JsonResponse } from "./responses.js";
 
 type AlertCustomer = NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>;
@@ -20,34 +21,34 @@ export interface CancelSaleOptions {
 /** The sale_id path parameter's rule, as in openapi/components/parameters/SaleId.yaml. */
 export const SALE_ID_PATTERN = /^(?!\.\.?$)[^\s/]+$/;
 
-export function checkSaleId(saleId: unknown): string {
+export function checkSaleId(saleId: unknown, apiKey: string): string {
   if (typeof saleId === "number") {
     if (Number.isSafeInteger(saleId) && saleId > 0) return String(saleId);
-    throw new InputError("saleId", "must be a safe positive integer when it is a number", String(saleId));
+    throw new InputError("saleId", "must be a safe positive integer when it is a number", shown(saleId, apiKey));
   }
   const rule = "must be a non-empty string without white space or '/', other than '.' or '..', or a safe positive integer";
   if (typeof saleId !== "string") throw new InputError("saleId", rule, typeof saleId);
   // A lone surrogate cannot be percent-encoded.
   if (!SALE_ID_PATTERN.test(saleId) || !saleId.isWellFormed()) {
-    throw new InputError("saleId", rule, JSON.stringify(saleId.slice(0, 64)));
+    throw new InputError("saleId", rule, shown(saleId, apiKey));
   }
   return saleId;
 }
 
-function cancelBody(alertCustomer: unknown): { alert_customer: AlertCustomer } | undefined {
+function cancelBody(alertCustomer: unknown, apiKey: string): { alert_customer: AlertCustomer } | undefined {
   if (alertCustomer === undefined) return undefined;
   if (typeof alertCustomer === "boolean") return { alert_customer: alertCustomer ? "yes" : "no" };
   const allowed: readonly unknown[] = ALERT_CUSTOMER_VALUES;
   if (allowed.includes(alertCustomer)) return { alert_customer: alertCustomer as AlertCustomer };
-  throw new InputError("alertCustomer", 'must be "yes", "no", true or false', JSON.stringify(alertCustomer));
+  throw new InputError("alertCustomer", 'must be "yes", "no", true or false', shown(alertCustomer, apiKey));
 }
 
 export function salesResource(raw: Client<paths>, apiKey: string) {
   return {
     /** Cancels a sale. Irreversible. Resolves to KeepUp's documented 200 body. */
     async cancel(saleId: string | number, options: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
-      const sale_id = checkSaleId(saleId);
-      const body = cancelBody(options.alertCustomer);
+      const sale_id = checkSaleId(saleId, apiKey);
+      const body = cancelBody(options.alertCustomer, apiKey);
       const result = await raw.PUT("/sales/cancel/{sale_id}", {
         params: { path: { sale_id } },
         ...(body && { body }),

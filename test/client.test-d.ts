@@ -1,0 +1,36 @@
+// The client's public types come from generated/schema.d.ts.
+import { describe, expectTypeOf, it } from "vitest";
+import type { components, operations } from "../generated/schema.js";
+import { createKeepupClient, type CancelSaleOptions } from "../src/index.js";
+import { ALERT_CUSTOMER_VALUES } from "../src/sales.js";
+
+const keepup = createKeepupClient({ apiKey: "key" });
+
+describe("the client's types", () => {
+  it("resolve cancel to the typed 200 body", () => {
+    expectTypeOf(keepup.sales.cancel).returns.resolves.toEqualTypeOf<
+      operations["cancelSale"]["responses"][200]["content"]["application/json"]
+    >();
+    expectTypeOf(keepup.sales.cancel).returns.resolves.toEqualTypeOf<{
+      data: { status: "cancelled" };
+      message: string;
+      status: 200;
+    }>();
+  });
+
+  it("take a string or numeric sale id and the contract's alert values or a boolean", () => {
+    expectTypeOf(keepup.sales.cancel).parameter(0).toEqualTypeOf<string | number>();
+    expectTypeOf<CancelSaleOptions["alertCustomer"]>().toEqualTypeOf<"yes" | "no" | boolean | undefined>();
+    expectTypeOf(keepup.sales.cancel).parameter(1).toEqualTypeOf<CancelSaleOptions | undefined>();
+  });
+
+  it("check at run time exactly the alert_customer values of the contract", () => {
+    expectTypeOf<(typeof ALERT_CUSTOMER_VALUES)[number]>().toEqualTypeOf<
+      NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>
+    >();
+  });
+
+  it("type keepup.raw with the generated paths", () => {
+    expectTypeOf(keepup.raw.PUT).parameter(0).toEqualTypeOf<"/sales/cancel/{sale_id}">();
+  });
+});

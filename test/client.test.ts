@@ -1,0 +1,383 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  AuthenticationError,
+  InputError,
+  KeepupError,
+  RateLimitError,
+  createKeepupClient,
+} from "../src/index.js";
+import { MAX_RETRY_AFTER_MS, retryDelayMs } from "../src/transport.js";
+import { BASE_URL, CANARY_KEY, cancelled, clientWith, fakeFetch, json, unauthorized } from "./helpers.js";
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+});
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable("expected a rejection"),
+    (error: unknown) => error,
+  );
+}
+
+function inputError(thunk: () => unknown, field: string): InputError {
+  let caught: unknown;
+  try {
+    thunk();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(InputError);
+  expect(caught).toBeInstanceOf(KeepupError);
+  expect((caught as InputError).field).toBe(field);
+  expect((caught as InputError).message).toMatch(new RegExp(`^${field} `));
+  return caught as InputError;
+}
+
+describe("the request", () => {
+  it("is a PUT to /sales/cancel/{sale_id} with bearer auth and the JSON body", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    await clientWith(fetch).sales.cancel("1024", { alertCustomer: "yes" });
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request!.method).toBe("PUT");
+    expect(request!.url.href).toBe(`${BASE_URL}/sales/cancel/1024`);
+    expect(request!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
+    expect(request!.headers.get("content-type")).toBe("application/json");
+    expect(JSON.parse(request!.body)).toEqual({ alert_customer: "yes" });
+  });
+
+  it("maps alertCustomer booleans to yes and no", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const keepup = clientWith(fetch);
+    await keepup.sales.cancel(1, { alertCustomer: true });
+    await keepup.sales.cancel(1, { alertCustomer: false });
+    await keepup.sales.cancel(1, { alertCustomer: "no" });
+    expect(requests.map((request) => JSON.parse(request.body))).toEqual([
+      { alert_customer: "yes" },
+      { alert_customer: "no" },
+      { alert_customer: "no" },
+    ]);
+  });
+
+  it("sends no body when alertCustomer is omitted", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    await clientWith(fetch).sales.cancel(7);
+    expect(requests[0]!.body).toBe("");
+    expect(requests[0]!.headers.get("content-type")).toBeNull();
+  });
+
+  it("puts a numeric sale id and a string id with reserved characters in one path segment", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const keepup = clientWith(fetch, { baseUrl: "http://127.0.0.1:4010/" });
+    await keepup.sales.cancel(9007199254740991);
+    await keepup.sales.cancel("$&?#%2e%2e");
+    expect(requests.map((request) => request.url.pathname)).toEqual([
+      "/sales/cancel/9007199254740991",
+      "/sales/cancel/%24%26%3F%23%252e%252e",
+    ]);
+  });
+
+  it("never follows redirects", async () => {
+    const { fetch, requests } = fakeFetch(
+      new Response(null, { status: 301, headers: { location: "https://elsewhere.example/steal" } }),
+    );
+    const error = await rejection(clientWith(fetch).sales.cancel(1));
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.redirect).toBe("manual");
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(301);
+    expect((error as APIError).message).toMatch(/redirect.*elsewhere\.example.*not followed/);
+  });
+
+  it("uses the same auth, transport and redirect rule for keepup.raw", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const { data } = await clientWith(fetch).raw.PUT("/sales/cancel/{sale_id}", {
+      params: { path: { sale_id: "5" } },
+    });
+    expect(data).toEqual(cancelled);
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
+    expect(requests[0]!.redirect).toBe("manual");
+  });
+});
+
+describe("input is checked before any request", () => {
+  const { fetch, requests } = fakeFetch(json(cancelled));
+  const keepup = clientWith(fetch);
+  afterEach(() => expect(requests).toHaveLength(0));
+
+  it.each([
+    ["empty", ""],
+    ["dot", "."],
+    ["dot dot", ".."],
+    ["a slash", "12/34"],
+    ["white space", " 12"],
+    ["a lone surrogate", "12\uD800"],
+    ["zero", 0],
+    ["negative", -3],
+    ["fractional", 1.5],
+    ["unsafe", 2 ** 53],
+    ["NaN", Number.NaN],
+    ["null", null],
+    ["an object", { id: 1 }],
+  ])("rejects a saleId that is %s", async (_, saleId) => {
+    const error = await rejection(keepup.sales.cancel(saleId as string));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("saleId");
+    expect((error as InputError).rule).toMatch(/non-empty string|safe positive integer/);
+  });
+
+  it.each(["maybe", "YES", 1, null])("rejects alertCustomer %j", async (alertCustomer) => {
+    const error = await rejection(keepup.sales.cancel(1, { alertCustomer: alertCustomer as "yes" }));
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).field).toBe("alertCustomer");
+    expect((error as InputError).message).toMatch(/"yes", "no", true or false/);
+  });
+});
+
+describe("client options", () => {
+  const fetch = fakeFetch(json(cancelled)).fetch;
+
+  it("requires an API key, falling back to KEEPUP_API_KEY", async () => {
+    vi.stubEnv("KEEPUP_API_KEY", undefined);
+    expect(inputError(() => createKeepupClient({ fetch }), "apiKey").message).toMatch(/KEEPUP_API_KEY/);
+    inputError(() => createKeepupClient({ fetch, apiKey: "" }), "apiKey");
+    inputError(() => createKeepupClient({ fetch, apiKey: "   " }), "apiKey");
+    inputError(() => createKeepupClient({ fetch, apiKey: "abc\r\nX-Evil: 1" }), "apiKey");
+
+    vi.stubEnv("KEEPUP_API_KEY", "from-env");
+    const recorder = fakeFetch(json(cancelled));
+    await createKeepupClient({ fetch: recorder.fetch }).sales.cancel(1);
+    expect(recorder.requests[0]!.headers.get("authorization")).toBe("Bearer from-env");
+  });
+
+  it.each([
+    "api.keepup.store/v2.0",
+    "ftp://api.keepup.store",
+    "http://api.keepup.store/v2.0",
+    "http://10.0.0.5:4010",
+    "https://user:pass@api.keepup.store/v2.0",
+    "https://api.keepup.store/v2.0?debug=1",
+    "",
+  ])("rejects baseUrl %j", (baseUrl) => {
+    inputError(() => clientWith(fetch, { baseUrl }), "baseUrl");
+  });
+
+  it.each(["http://127.0.0.1:4010", "http://localhost:4010/", "http://[::1]:4010", "https://staging.example.com/v2.0"])(
+    "accepts baseUrl %j",
+    async (baseUrl) => {
+      const recorder = fakeFetch(json(cancelled));
+      await clientWith(recorder.fetch, { baseUrl }).sales.cancel(1);
+      expect(recorder.requests[0]!.url.href).toBe(`${baseUrl.replace(/\/$/, "")}/sales/cancel/1`);
+    },
+  );
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])("rejects timeoutMs %d", (timeoutMs) => {
+    inputError(() => clientWith(fetch, { timeoutMs }), "timeoutMs");
+  });
+
+  it.each([-1, 1.5, Number.NaN])("rejects maxRetries %d", (maxRetries) => {
+    inputError(() => clientWith(fetch, { maxRetries }), "maxRetries");
+  });
+
+  it("refuses to run in a browser unless dangerouslyAllowBrowser is set", () => {
+    vi.stubGlobal("window", {});
+    vi.stubGlobal("document", {});
+    const error = inputError(() => clientWith(fetch), "dangerouslyAllowBrowser");
+    expect(error.message).toMatch(/client-side/);
+    expect(() => clientWith(fetch, { dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+});
+
+describe("responses", () => {
+  it("resolve to the documented 200 body", async () => {
+    const { fetch } = fakeFetch(json(cancelled));
+    await expect(clientWith(fetch).sales.cancel("1")).resolves.toEqual(cancelled);
+  });
+
+  it("401 becomes an AuthenticationError with status, body, headers and request id", async () => {
+    const { fetch } = fakeFetch(json(unauthorized, 401, { "x-request-id": "req_123" }));
+    const error = (await rejection(clientWith(fetch).sales.cancel("1"))) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(KeepupError);
+    expect(error.status).toBe(401);
+    expect(error.body).toEqual(unauthorized);
+    expect(error.headers.get("content-type")).toBe("application/json");
+    expect(error.requestId).toBe("req_123");
+    expect(error.message).toMatch(/Authentication invalid.*business settings/);
+  });
+
+  it("429 becomes a RateLimitError", async () => {
+    const { fetch } = fakeFetch(json({ status: 429, error: "Too many" }, 429));
+    const error = await rejection(clientWith(fetch, { maxRetries: 0 }).sales.cancel("1"));
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).status).toBe(429);
+  });
+
+  it("an error that is not JSON keeps its text as body", async () => {
+    const html = "<html><body>Bad gateway</body></html>";
+    const { fetch } = fakeFetch(new Response(html, { status: 502, headers: { "content-type": "text/html" } }));
+    const error = (await rejection(clientWith(fetch, { maxRetries: 0 }).sales.cancel("1"))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(502);
+    expect(error.body).toBe(html);
+    expect(error.requestId).toBeUndefined();
+  });
+
+  it("a 2xx that is not JSON becomes an APIError, not a SyntaxError", async () => {
+    const { fetch } = fakeFetch(new Response("OK", { status: 200, headers: { "content-type": "text/plain" } }));
+    const error = (await rejection(clientWith(fetch).sales.cancel("1"))) as APIError;
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.status).toBe(200);
+    expect(error.body).toBe("OK");
+    expect(error.message).toMatch(/not JSON.*text\/plain/);
+  });
+
+  it.each([
+    ["an empty body", new Response(null, { status: 200 })],
+    ["another data.status", json({ ...cancelled, data: { status: "pending" } })],
+    ["a JSON array", json([])],
+  ])("a 2xx with %s becomes an APIError", async (_, response) => {
+    const { fetch } = fakeFetch(response);
+    const error = await rejection(clientWith(fetch).sales.cancel("1"));
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).message).toMatch(/not JSON|data\.status "cancelled"/);
+  });
+
+  it("a network failure becomes an APIConnectionError with its cause", async () => {
+    const refused = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });
+    const { fetch } = fakeFetch(refused);
+    const error = (await rejection(clientWith(fetch, { maxRetries: 0 }).sales.cancel("1"))) as APIConnectionError;
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(error.message).toMatch(/PUT https:\/\/api\.keepup\.store failed to connect.*ECONNREFUSED/);
+    expect((error.cause as Error).message).toBe("fetch failed");
+  });
+});
+
+/** A fetch that never answers until its request is aborted. */
+const hangingFetch = (request: Request) =>
+  new Promise<Response>((_, reject) => {
+    request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+  });
+
+describe("timeouts and aborts", () => {
+  it("an attempt that takes longer than timeoutMs becomes an APIConnectionTimeoutError", async () => {
+    const error = await rejection(clientWith(hangingFetch, { timeoutMs: 20, maxRetries: 0 }).sales.cancel("1"));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/timed out after 20 ms/);
+  });
+
+  it("the timeout covers a body that stalls after the headers", async () => {
+    const stalled = async (request: Request) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"status":'));
+            request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
+          },
+        }),
+        { status: 200, headers: { "content-type": "application/json" } },
+      );
+    const error = await rejection(clientWith(stalled, { timeoutMs: 20, maxRetries: 0 }).sales.cancel("1"));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("the caller's abort is passed through and not retried", async () => {
+    const { fetch, requests } = fakeFetch(hangingFetch);
+    const controller = new AbortController();
+    const pending = clientWith(fetch, { maxRetries: 5 }).sales.cancel("1", { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    const error = await rejection(pending);
+    expect(error).toBe(controller.signal.reason);
+    expect((error as Error).name).toBe("AbortError");
+    expect(requests).toHaveLength(1);
+  });
+
+  it("an abort during the backoff ends the wait", async () => {
+    const { fetch, requests } = fakeFetch(json({ status: 503, error: "busy" }, 503, { "retry-after": "30" }));
+    const controller = new AbortController();
+    const pending = clientWith(fetch).sales.cancel("1", { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    expect(await rejection(pending)).toBe(controller.signal.reason);
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe("retries", () => {
+  it.each([408, 429, 500, 502, 503, 504])("retry a %d and send the same request again", async (status) => {
+    const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }), json(cancelled));
+    await expect(clientWith(fetch).sales.cancel("1", { alertCustomer: "no" })).resolves.toEqual(cancelled);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.body).toBe(requests[0]!.body);
+    expect(requests[1]!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])("do not retry a %d", async (status) => {
+    const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }));
+    const error = await rejection(clientWith(fetch).sales.cancel("1"));
+    expect((error as APIError).status).toBe(status);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("stop after maxRetries more attempts and surface the last answer", async () => {
+    const { fetch, requests } = fakeFetch(json({ status: 500, error: "boom" }, 500, { "retry-after": "0" }));
+    const error = await rejection(clientWith(fetch, { maxRetries: 3 }).sales.cancel("1"));
+    expect((error as APIError).status).toBe(500);
+    expect((error as APIError).message).toMatch(/500: boom/);
+    expect(requests).toHaveLength(4);
+  });
+
+  it("are off with maxRetries: 0", async () => {
+    const { fetch, requests } = fakeFetch(json({ status: 503, error: "x" }, 503, { "retry-after": "0" }));
+    await rejection(clientWith(fetch, { maxRetries: 0 }).sales.cancel("1"));
+    expect(requests).toHaveLength(1);
+  });
+
+  it("retry connection errors and timeouts with exponential backoff", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    vi.spyOn(Math, "random").mockReturnValue(0);
+    const { fetch, requests } = fakeFetch(new TypeError("fetch failed"), new TypeError("fetch failed"), json(cancelled));
+    const pending = clientWith(fetch).sales.cancel("1");
+    await vi.advanceTimersByTimeAsync(499);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(requests).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toEqual(cancelled);
+    expect(requests).toHaveLength(3);
+  });
+
+  it("honour Retry-After", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const { fetch, requests } = fakeFetch(json({ status: 429, error: "slow down" }, 429, { "retry-after": "3" }), json(cancelled));
+    const pending = clientWith(fetch).sales.cancel("1");
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toEqual(cancelled);
+  });
+
+  it("compute the delay from Retry-After seconds or date, capped, else backoff with jitter", () => {
+    expect(retryDelayMs(0, "3")).toBe(3000);
+    expect(retryDelayMs(0, "0")).toBe(0);
+    expect(retryDelayMs(0, "86400")).toBe(MAX_RETRY_AFTER_MS);
+    const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
+    expect(retryDelayMs(0, inTenSeconds)).toBeGreaterThan(8_000);
+    expect(retryDelayMs(0, inTenSeconds)).toBeLessThanOrEqual(10_000);
+    expect(retryDelayMs(0, new Date(0).toUTCString())).toBe(0);
+    expect(retryDelayMs(0, "soon", () => 0)).toBe(500);
+    expect(retryDelayMs(1, null, () => 0)).toBe(1000);
+    expect(retryDelayMs(1, null, () => 1)).toBe(750);
+    expect(retryDelayMs(10, null, () => 0)).toBe(8000);
+  });
+});
