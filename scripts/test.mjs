@@ -1,6 +1,10 @@
 // `npm test`: static checks first (the drift check reads the committed generated/), then
 // the package build the suites need, then the suites.
-import { bin, runStages } from "./lib/steps.mjs";
+import fs from "node:fs";
+import path from "node:path";
+import { bin, root, runStages } from "./lib/steps.mjs";
+
+const vitestReport = path.join(root, "test-results", "vitest.json");
 
 await runStages("test", [
   [
@@ -9,9 +13,19 @@ await runStages("test", [
     { name: "typecheck", command: bin("tsc"), args: ["-p", "."] },
   ],
   [{ name: "build dist/", command: bin("tsup"), args: [] }],
-  [{ name: "vitest", command: bin("vitest"), args: ["run"] }],
+  [
+    {
+      name: "vitest",
+      command: bin("vitest"),
+      args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+      showOutput: true,
+    },
+  ],
   [
     { name: "publint", command: bin("publint"), args: ["--strict"] },
     { name: "attw", command: bin("attw"), args: ["--pack", ".", "--profile", "node16"] },
   ],
 ]);
+
+const { numPassedTests, numFailedTests } = JSON.parse(fs.readFileSync(vitestReport, "utf8"));
+console.log(`vitest: ${numPassedTests} passed, ${numFailedTests} failed`);

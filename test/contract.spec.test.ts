@@ -21,9 +21,9 @@ function deref(node: Json): Json {
 const jsonContent = (response: Json) => deref(response).content["application/json"];
 
 describe("the Cancel Sale contract", () => {
-  it("is OpenAPI 3.1 with the JSON Schema dialect declared for Prism", () => {
+  it("is OpenAPI 3.1 with the JSON Schema 2020-12 dialect declared for Prism", () => {
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
-    expect(document.jsonSchemaDialect).toBe("https://spec.openapis.org/oas/3.1/dialect/base");
+    expect(document.jsonSchemaDialect).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 
   it("serves production at KeepUp's v2.0 base URL, and a local mock", () => {

@@ -30,7 +30,7 @@ export function run(command, args, options = {}) {
 
 const seconds = (ms) => `${(ms / 1000).toFixed(2)}s`;
 
-async function runStep({ name, command, args, task }) {
+async function runStep({ name, command, args, task, showOutput = false }) {
   const started = performance.now();
   let result;
   try {
@@ -40,6 +40,7 @@ async function runStep({ name, command, args, task }) {
   }
   const took = seconds(performance.now() - started);
   if (result.code === 0) {
+    if (showOutput) process.stdout.write(result.output);
     console.log(`ok   ${name} (${took})`);
   } else {
     console.log(`FAIL ${name} (${took})`);
@@ -48,7 +49,10 @@ async function runStep({ name, command, args, task }) {
   return result.code === 0;
 }
 
-/** stages: Array<Array<step>>; a step is { name, command, args } or { name, task }. */
+/**
+ * stages: Array<Array<step>>; a step is { name, command, args } or { name, task }, with
+ * `showOutput` to print the tool's output on success too.
+ */
 export async function runStages(title, stages) {
   const started = performance.now();
   for (const stage of stages) {

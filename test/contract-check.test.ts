@@ -1,0 +1,61 @@
+// `npm run contract` passes against a conforming server and fails, naming the violation,
+// against each deviation of the reference server.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { DEVIATIONS, VALID_KEY, startReferenceServer } from "./reference-server.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+async function contract(deviation: keyof typeof DEVIATIONS | undefined, args: string[] = ["--sale-id", "1024"]) {
+  const server = await startReferenceServer(deviation ? { deviation } : {});
+  try {
+    const { stdout } = await promisify(execFile)("node", ["scripts/contract.mjs", "--target", server.url, ...args], {
+      cwd: root,
+      env: { ...process.env, KEEPUP_API_KEY: VALID_KEY },
+    });
+    return { code: 0, stdout };
+  } catch (error) {
+    const { code, stdout } = error as { code: number; stdout: string };
+    return { code, stdout };
+  } finally {
+    await server.close();
+  }
+}
+
+describe.concurrent("npm run contract", () => {
+  it("passes against the conforming reference server, real cancel included", async () => {
+    const { code, stdout } = await contract(undefined);
+    expect(stdout).toMatch(/PASS a wrong key/);
+    expect(stdout).toMatch(/PASS sale 1024 is cancelled/);
+    expect(stdout).toMatch(/Contract honoured/);
+    expect(code).toBe(0);
+  });
+
+  it("skips the real cancel without --sale-id", async () => {
+    const { code, stdout } = await contract(undefined, []);
+    expect(stdout).toMatch(/SKIP a real cancel/);
+    expect(stdout).not.toMatch(/WARNING/);
+    expect(code).toBe(0);
+  });
+
+  it.each([
+    ["wrong-data-status", /response\.body\.data\.status: .*constant/],
+    ["status-as-string", /response\.body\.status: .*must be integer/],
+    ["missing-message", /response\.body: .*required property 'message'/],
+    ["html-error", /media type "text\/html"/],
+    ["undocumented-status", /expected 401 .* got APIError: KeepUp answered 403/],
+  ] as const)("fails on %s, naming the violation", async (deviation, violation) => {
+    const { code, stdout } = await contract(deviation);
+    expect(stdout).toMatch(/^FAIL /m);
+    expect(stdout).toMatch(violation);
+    expect(code).toBe(1);
+  });
+
+  it("rejects a missing --target with usage", async () => {
+    const { code, stdout } = await contract(undefined, ["--target", "not a url"]);
+    expect(stdout).toBe("");
+    expect(code).toBe(2);
+  });
+});
