@@ -2,7 +2,6 @@ import openapiFetch, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { resolveOptions, type KeepupClientOptions } from "./options.js";
 import { salesResource } from "./sales.js";
-import { createTransport } from "./transport.js";
 
 // openapi-fetch's CommonJS build exports `default` Babel-style, while our CommonJS build
 // imports it Node-style (the whole exports object); take the function either way.
@@ -11,7 +10,10 @@ const createClient: typeof openapiFetch =
 
 export interface KeepupClient {
   sales: ReturnType<typeof salesResource>;
-  /** The underlying openapi-fetch client: same auth, timeouts, retries and redirect rule. */
+  /**
+   * The underlying openapi-fetch client, with the same key, base URL and redirect rule, but
+   * without the timeouts, retries and error classes of `sales`.
+   */
   raw: Client<paths>;
 }
 
@@ -23,9 +25,9 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
   const resolved = resolveOptions(options);
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: createTransport(resolved),
+    fetch: resolved.fetch,
     redirect: "manual",
     headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json" },
   });
-  return { sales: salesResource(raw, resolved.apiKey), raw };
+  return { sales: salesResource(raw, resolved), raw };
 }

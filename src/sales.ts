@@ -1,8 +1,10 @@
 import type { Client } from "openapi-fetch";
 import type { components, operations, paths } from "../generated/schema.js";
 import { InputError } from "./errors.js";
+import type { ResolvedOptions } from "./options.js";
 import { shown } from "./redact.js";
 import { apiError, jsonBody, type JsonResponse } from "./responses.js";
+import { withRetries } from "./retries.js";
 
 type AlertCustomer = NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>;
 export type CancelSaleResponse = JsonResponse<operations["cancelSale"], 200>;
@@ -43,18 +45,21 @@ function cancelBody(alertCustomer: unknown, apiKey: string): { alert_customer: A
   throw new InputError("alertCustomer", 'must be "yes", "no", true or false', shown(alertCustomer, apiKey));
 }
 
-export function salesResource(raw: Client<paths>, apiKey: string) {
+export function salesResource(raw: Client<paths>, options: ResolvedOptions) {
+  const { apiKey } = options;
   return {
     /** Cancels a sale. Irreversible. Resolves to KeepUp's documented 200 body. */
-    async cancel(saleId: string | number, options: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
+    async cancel(saleId: string | number, { alertCustomer, signal }: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
       const sale_id = checkSaleId(saleId, apiKey);
-      const body = cancelBody(options.alertCustomer, apiKey);
-      const result = await raw.PUT("/sales/cancel/{sale_id}", {
-        params: { path: { sale_id } },
-        ...(body && { body }),
-        ...(options.signal && { signal: options.signal }),
-        parseAs: "text",
-      });
+      const body = cancelBody(alertCustomer, apiKey);
+      const result = await withRetries(options, "PUT", signal, (attemptSignal) =>
+        raw.PUT("/sales/cancel/{sale_id}", {
+          params: { path: { sale_id } },
+          ...(body && { body }),
+          signal: attemptSignal,
+          parseAs: "text",
+        }),
+      );
       const parsed = jsonBody(result, apiKey) as CancelSaleResponse;
       if (parsed?.data?.status !== CANCELLED) {
         throw apiError(

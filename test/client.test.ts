@@ -9,7 +9,7 @@ import {
   RateLimitError,
   createKeepupClient,
 } from "../src/index.js";
-import { MAX_RETRY_AFTER_MS, retryDelayMs } from "../src/transport.js";
+import { MAX_RETRY_AFTER_MS, retryDelayMs } from "../src/retries.js";
 import { BASE_URL, CANARY_KEY, cancelled, clientWith, fakeFetch, json, unauthorized } from "./helpers.js";
 
 afterEach(() => {
@@ -96,7 +96,7 @@ describe("the request", () => {
     expect((error as APIError).message).toMatch(/redirect.*elsewhere\.example.*not followed/);
   });
 
-  it("uses the same auth, transport and redirect rule for keepup.raw", async () => {
+  it("gives keepup.raw the same key, base URL and redirect rule", async () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const { data } = await clientWith(fetch).raw.PUT("/sales/cancel/{sale_id}", {
       params: { path: { sale_id: "5" } },

@@ -1,0 +1,81 @@
+// Timeouts and retries around one openapi-fetch call. They sit above openapi-fetch rather
+// than in its fetch, so that each attempt builds exactly one Request and reads its body once.
+import { APIConnectionError, APIConnectionTimeoutError } from "./errors.js";
+import type { ResolvedOptions } from "./options.js";
+import { redactError } from "./redact.js";
+
+const INITIAL_RETRY_DELAY_MS = 500;
+const MAX_RETRY_DELAY_MS = 8_000;
+/** Retry-After is honoured up to this; a server asking for longer gets this. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** Milliseconds to wait before retry number `retry` (0-based). */
+export function retryDelayMs(retry: number, retryAfter: string | null, random = Math.random): number {
+  if (retryAfter !== null) {
+    const seconds = Number(retryAfter);
+    const ms =
+      retryAfter.trim() !== "" && Number.isFinite(seconds) ? seconds * 1000 : Date.parse(retryAfter) - Date.now();
+    if (!Number.isNaN(ms)) return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+  }
+  const backoff = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retry, MAX_RETRY_DELAY_MS);
+  return backoff * (1 - 0.25 * random()); // jitter spreads clients that failed together
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * Calls `send` with a signal that aborts after `timeoutMs` (or on the caller's abort), and
+ * calls it again after a connection error, a timeout, or a retryable status. `send` must
+ * read the response body, so that the timeout covers it.
+ */
+export async function withRetries<Result extends { response: Response }>(
+  { timeoutMs, maxRetries, apiKey, baseUrl }: ResolvedOptions,
+  method: string,
+  callerSignal: AbortSignal | undefined,
+  send: (signal: AbortSignal) => Promise<Result>,
+): Promise<Result> {
+  for (let retry = 0; ; retry++) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
+    let result: Result | undefined;
+    let failure: APIConnectionError | undefined;
+    try {
+      result = await send(signal);
+    } catch (error) {
+      if (callerSignal?.aborted) throw callerSignal.reason; // the caller's own abort
+      const where = `${method} ${new URL(baseUrl).origin}`;
+      if (timeout.signal.aborted) {
+        failure = new APIConnectionTimeoutError(`${where} timed out after ${timeoutMs} ms`);
+      } else {
+        const cause = redactError(error, apiKey);
+        const detail = cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
+        failure = new APIConnectionError(`${where} failed to connect (${detail})`, { cause });
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+    if (retry >= maxRetries || (result && !isRetryableStatus(result.response.status))) {
+      if (result) return result;
+      throw failure;
+    }
+    await sleep(retryDelayMs(retry, result?.response.headers.get("retry-after") ?? null), callerSignal);
+  }
+}
