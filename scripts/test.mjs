@@ -11,6 +11,7 @@ await runStages("test", [
     { name: "lint openapi/", command: bin("redocly"), args: ["lint"] },
     { name: "check generated/ is fresh", command: "node", args: ["scripts/check-generated.mjs"] },
     { name: "typecheck", command: bin("tsc"), args: ["-p", "."] },
+    { name: "check breaking changes", command: "node", args: ["scripts/check-breaking.mjs"], showOutput: true },
   ],
   [{ name: "build dist/", command: bin("tsup"), args: [] }],
   [
