@@ -21,15 +21,18 @@ beforeAll(() => {
   fs.writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(scratch, info.filename)]);
   for (const file of ["esm.ts", "cjs.cts"]) fs.copyFileSync(path.join(root, "test", "consumer", file), path.join(scratch, file));
+  // The docs' TypeScript sample must compile against the published package too.
+  fs.copyFileSync(path.join(root, "openapi", "code_samples", "typescript", "sales_cancel_{sale_id}", "put.ts"), path.join(scratch, "sample.ts"));
   fs.writeFileSync(
     path.join(scratch, "tsconfig.json"),
     JSON.stringify({
       compilerOptions: {
         strict: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
         module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", lib: ["ES2022", "DOM"],
-        types: [], resolveJsonModule: true, skipLibCheck: false, outDir: "out",
+        types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")],
+        resolveJsonModule: true, skipLibCheck: false, outDir: "out",
       },
-      files: ["esm.ts", "cjs.cts"],
+      files: ["esm.ts", "cjs.cts", "sample.ts"],
     }),
   );
 }, 120_000);
@@ -49,7 +52,7 @@ describe("the published package", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
   });
 
-  it("type-checks strict ESM and CJS consumers", () => {
+  it("type-checks strict ESM and CJS consumers and the docs' TypeScript sample", () => {
     run("node", [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."]);
     expect(fs.existsSync(path.join(scratch, "out", "cjs.cjs"))).toBe(true);
   }, 60_000);

@@ -1,0 +1,34 @@
+// Renders dist/docs/index.html with `redocly build-docs`: one self-contained file that makes
+// no request to any other host when opened.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { bin, root, run } from "./lib/steps.mjs";
+
+export const docsFile = path.join(root, "dist", "docs", "index.html");
+
+// Redoc still points its attribution logo and icon sets at Redocly's CDNs. An empty data:
+// URL makes the logo fail to load, which Redoc handles by not showing it.
+const CDN_URL = /https:\/\/cdn\.redoc(?:ly\.com|\.ly)\/[^`"'\s)]*/g;
+// Reader telemetry off. Redoc reads this option, but Redocly's config schema does not list it
+// (redocly.yaml would warn), and an --openapi.* flag would drop redocly.yaml's options.
+const OPTIONS = "const __redoc_options = {";
+
+export async function buildDocs() {
+  await fs.mkdir(path.dirname(docsFile), { recursive: true });
+  const { code, output } = await run(bin("redocly"), [
+    "build-docs",
+    "keepup-sales@v2",
+    "--inlineBundle",
+    "--title",
+    "KeepUp Sales API: Cancel Sale",
+    "--output",
+    docsFile,
+  ]);
+  if (code !== 0) throw new Error(output);
+  const html = await fs.readFile(docsFile, "utf8");
+  if (!html.includes(OPTIONS)) throw new Error(`${docsFile}: no \`${OPTIONS}\` to turn telemetry off in`);
+  await fs.writeFile(docsFile, html.replace(CDN_URL, "data:,").replace(OPTIONS, `${OPTIONS}"disableTelemetry":true,`));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await buildDocs();
