@@ -9,7 +9,7 @@ const MAX_RETRY_DELAY_MS = 8_000;
 /** Retry-After is honoured up to this; a server asking for longer gets this. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 

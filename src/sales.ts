@@ -20,10 +20,10 @@ export interface CancelSaleOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** The sale_id path parameter's rule, as in openapi/components/parameters/SaleId.yaml. */
-export const SALE_ID_PATTERN = /^(?!\.\.?$)[^\s/]+$/;
+/** The sale_id rule of openapi/components/parameters/SaleId.yaml; a property test keeps them equal. */
+const SALE_ID_PATTERN = /^(?!\.\.?$)[^\s/]+$/;
 
-export function checkSaleId(saleId: unknown, apiKey: string): string {
+function checkSaleId(saleId: unknown, apiKey: string): string {
   if (typeof saleId === "number") {
     if (Number.isSafeInteger(saleId) && saleId > 0) return String(saleId);
     throw new InputError("saleId", "must be a safe positive integer when it is a number", shown(saleId, apiKey));
