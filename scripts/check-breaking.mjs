@@ -3,7 +3,7 @@
 // breaking bump (major; minor while the major is 0).
 import fs from "node:fs/promises";
 import path from "node:path";
-import { classifyChanges, dereference } from "./lib/breaking.mjs";
+import { changesBetween } from "./lib/breaking.mjs";
 import { isBreakingBump, latestRelease } from "./lib/releases.mjs";
 import { root } from "./lib/steps.mjs";
 
@@ -13,9 +13,8 @@ if (!release) {
   console.log("No release in openapi/releases/ yet: nothing to compare with.");
   process.exit(0);
 }
-const [before, after] = await Promise.all([dereference(release.file), dereference(current)]);
 const version = JSON.parse(await fs.readFile(current, "utf8")).info.version;
-const changes = classifyChanges(before, after);
+const changes = await changesBetween(release.file, current);
 
 console.log(`Contract ${version} against release ${release.version}: ${changes.length} change(s)`);
 for (const { type, description, where } of changes) {

@@ -3,7 +3,7 @@
 // Refuses a version that is not newer, and a breaking change without a breaking bump.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { classifyChanges, dereference } from "./lib/breaking.mjs";
+import { changesBetween } from "./lib/breaking.mjs";
 import { compareVersions, isBreakingBump, latestRelease, parseVersion, releasesDir } from "./lib/releases.mjs";
 import { generate } from "./generate.mjs";
 import { root } from "./lib/steps.mjs";
@@ -37,8 +37,8 @@ await fs.writeFile(rootSpec, spec.replace(versionLine, `$1${version}`));
 await generate();
 
 if (release) {
-  const [before, after] = await Promise.all([dereference(release.file), dereference(file("generated/openapi.json"))]);
-  const breaking = classifyChanges(before, after).filter((change) => change.type === "breaking");
+  const changes = await changesBetween(release.file, file("generated/openapi.json"));
+  const breaking = changes.filter((change) => change.type === "breaking");
   if (breaking.length > 0 && !isBreakingBump(release.version, version)) {
     await fs.writeFile(rootSpec, spec);
     await generate();

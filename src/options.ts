@@ -1,7 +1,7 @@
 import { InputError } from "./errors.js";
 import { shown } from "./redact.js";
 
-export const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
+const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
 
 export interface KeepupClientOptions {
   /** The business account's API key. Defaults to `KEEPUP_API_KEY` (Node only). */

@@ -4,7 +4,7 @@ const REDACTED = "[redacted]";
 export function redact<T>(value: T, secret: string): T {
   if (typeof value === "string") return value.replaceAll(secret, REDACTED) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => redact(item, secret)) as T;
-  if (value !== null && typeof value === "object" && !(value instanceof Headers)) {
+  if (value !== null && typeof value === "object") {
     return Object.fromEntries(
       Object.entries(value).map(([key, item]) => [redact(key, secret), redact(item, secret)]),
     ) as T;

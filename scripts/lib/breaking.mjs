@@ -45,6 +45,12 @@ function correctedType(diff, before) {
   return diff.type === "unclassified" ? "breaking" : diff.type;
 }
 
+/** The classified changes from one bundled contract file to another. */
+export async function changesBetween(beforeFile, afterFile) {
+  const [before, after] = await Promise.all([dereference(beforeFile), dereference(afterFile)]);
+  return classifyChanges(before, after);
+}
+
 /**
  * Changes from `before` to `after` (both dereferenced), as { type, where, description },
  * type being "breaking", "non-breaking", "deprecated" or "annotation". Component entries are

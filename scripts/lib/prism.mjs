@@ -4,11 +4,11 @@ import net from "node:net";
 import path from "node:path";
 import { bin, root, toolEnv } from "./steps.mjs";
 
-export const specFile = path.join(root, "generated", "openapi.json");
+const specFile = path.join(root, "generated", "openapi.json");
 export const DEFAULT_MOCK_PORT = 4010;
 
 /** A port that was free a moment ago, picked by the OS. */
-export function freePort() {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.on("error", reject);
@@ -57,7 +57,6 @@ export async function startPrism({ port, target, log = () => {}, readyTimeoutMs 
 
   return {
     url,
-    output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");

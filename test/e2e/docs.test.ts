@@ -80,6 +80,10 @@ describe("the rendered docs", () => {
     await page.screenshot({ path: path.join(root, "test-results", "docs.png") });
   });
 
+  it("turn reader telemetry off", () => {
+    expect(fs.readFileSync(docs, "utf8")).toContain('const __redoc_options = {"disableTelemetry":true,');
+  });
+
   it("made no request to any other host and logged no console error", () => {
     expect(outside).toEqual([]);
     expect(consoleErrors).toEqual([]);
