@@ -24,7 +24,9 @@ async function contract(deviation: keyof typeof DEVIATIONS | undefined, args: st
   }
 }
 
-describe.concurrent("npm run contract", () => {
+// Each run starts its own Prism (about 1.5 s of CPU), so on a busy 2-core machine a run can
+// take several seconds: the timeout only guards against a hang.
+describe.concurrent("npm run contract", { timeout: 60_000 }, () => {
   it("passes against the conforming reference server, real cancel included", async () => {
     const { code, stdout } = await contract(undefined);
     expect(stdout).toMatch(/PASS a wrong key/);
