@@ -88,6 +88,14 @@ if (args["sale-id"] && liveKey) {
   });
 }
 
+// A target that does not answer at all cannot be checked; that is not a contract violation.
+try {
+  await fetch(args.target, { method: "HEAD", redirect: "manual", signal: AbortSignal.timeout(10_000) });
+} catch (error) {
+  console.error(`Cannot reach ${args.target}: ${error.cause?.message ?? error.message}`);
+  process.exit(2);
+}
+
 const prism = await startPrism({ target: args.target });
 let failed = 0;
 try {

@@ -8,17 +8,23 @@ import { DEVIATIONS, VALID_KEY, startReferenceServer } from "./reference-server.
 
 const root = path.resolve(import.meta.dirname, "..");
 
-async function contract(deviation: keyof typeof DEVIATIONS | undefined, args: string[] = ["--sale-id", "1024"]) {
-  const server = await startReferenceServer(deviation ? { deviation } : {});
+async function run(args: string[]) {
   try {
-    const { stdout } = await promisify(execFile)("node", ["scripts/contract.mjs", "--target", server.url, ...args], {
+    const { stdout, stderr } = await promisify(execFile)("node", ["scripts/contract.mjs", ...args], {
       cwd: root,
       env: { ...process.env, KEEPUP_API_KEY: VALID_KEY },
     });
-    return { code: 0, stdout };
+    return { code: 0, stdout, stderr };
   } catch (error) {
-    const { code, stdout } = error as { code: number; stdout: string };
-    return { code, stdout };
+    const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+async function contract(deviation: keyof typeof DEVIATIONS | undefined, args: string[] = ["--sale-id", "1024"]) {
+  const server = await startReferenceServer(deviation ? { deviation } : {});
+  try {
+    return await run(["--target", server.url, ...args]);
   } finally {
     await server.close();
   }
@@ -55,9 +61,19 @@ describe.concurrent("npm run contract", { timeout: 60_000 }, () => {
     expect(code).toBe(1);
   });
 
-  it("rejects a missing --target with usage", async () => {
-    const { code, stdout } = await contract(undefined, ["--target", "not a url"]);
+  it("rejects a --target that is not a URL with usage", async () => {
+    const { code, stdout, stderr } = await run(["--target", "not a url"]);
     expect(stdout).toBe("");
+    expect(stderr).toMatch(/--target must be the absolute base URL.*\nusage: npm run contract/);
+    expect(code).toBe(2);
+  });
+
+  it("tells an unreachable target apart from a contract violation", async () => {
+    const server = await startReferenceServer({});
+    await server.close(); // its port is now closed
+    const { code, stdout, stderr } = await run(["--target", server.url]);
+    expect(stdout).not.toMatch(/FAIL|PASS/);
+    expect(stderr).toMatch(new RegExp(`Cannot reach ${server.url}: .*ECONNREFUSED`));
     expect(code).toBe(2);
   });
 });
