@@ -41,6 +41,20 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
+ * Settles with `promise`, or rejects as soon as `signal` aborts: a timeout holds even when a
+ * custom fetch ignores the signal, or when Node drops the abort on its way to a Request's own
+ * signal (nodejs/node#55428).
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
  * Calls `send` with a signal that aborts after `timeoutMs` (or on the caller's abort), and
  * calls it again after a connection error, a timeout, or a retryable status. `send` must
  * read the response body, so that the timeout covers it.
@@ -58,7 +72,7 @@ export async function withRetries<Result extends { response: Response }>(
     let result: Result | undefined;
     let failure: APIConnectionError | undefined;
     try {
-      result = await send(signal);
+      result = await untilAborted(send(signal), signal);
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason; // the caller's own abort
       const where = `${method} ${new URL(baseUrl).origin}`;

@@ -275,6 +275,19 @@ describe("timeouts and aborts", () => {
     expect((error as Error).message).toMatch(/timed out after 20 ms/);
   });
 
+  it("the timeout holds even when the fetch ignores the signal", async () => {
+    const deaf = () => new Promise<Response>(() => {});
+    const error = await rejection(clientWith(deaf, { timeoutMs: 20, maxRetries: 0 }).sales.cancel("1"));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+  });
+
+  it("the caller's abort holds even when the fetch ignores the signal", async () => {
+    const controller = new AbortController();
+    const pending = clientWith(() => new Promise<Response>(() => {})).sales.cancel("1", { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    expect(await rejection(pending)).toBe(controller.signal.reason);
+  });
+
   it("the timeout covers a body that stalls after the headers", async () => {
     const stalled = async (request: Request) =>
       new Response(
