@@ -85,5 +85,5 @@ async function minGzip(entry, external) {
 const added = await minGzip("dist/index.js", ["openapi-fetch"]);
 const openapiFetch = await minGzip("openapi-fetch", []);
 console.log(`size, minified + gzipped:`);
-console.log(`  added by @keepup/api    ${(added / 1024).toFixed(2)} KB (openapi-fetch external)`);
-console.log(`  openapi-fetch itself    ${(openapiFetch / 1024).toFixed(2)} KB`);
+console.log(`  added by @keepup/api    ${added} bytes (openapi-fetch external)`);
+console.log(`  openapi-fetch itself    ${openapiFetch} bytes`);

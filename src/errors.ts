@@ -1,5 +1,6 @@
 // Every error the client throws is a KeepupError. None of them holds the API key: messages
 // are written here, and anything a server or fetch returns is redacted before it is kept.
+// Fields are `declare`d and set in the constructors, which keeps them out of the bundle twice.
 
 /** Base class of every error thrown by this package. */
 export class KeepupError extends Error {
@@ -10,9 +11,9 @@ export class KeepupError extends Error {
 export class InputError extends KeepupError {
   override name = "InputError";
   /** The option or argument at fault, e.g. `saleId`. */
-  readonly field: string;
+  declare readonly field: string;
   /** The rule it broke, in words. */
-  readonly rule: string;
+  declare readonly rule: string;
 
   constructor(field: string, rule: string, received?: string) {
     super(`${field} ${rule}${received === undefined ? "" : ` (received ${received})`}`);
@@ -25,12 +26,12 @@ export class InputError extends KeepupError {
 export class APIError extends KeepupError {
   override name = "APIError";
   /** HTTP status code (0 for a browser's opaque redirect). */
-  readonly status: number;
+  declare readonly status: number;
   /** The response body: parsed JSON, or the text when it is not JSON. */
-  readonly body: unknown;
-  readonly headers: Headers;
+  declare readonly body: unknown;
+  declare readonly headers: Headers;
   /** The server's request id, when it sends one. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(message: string, status: number, body: unknown, headers: Headers) {
     super(message);

@@ -32,8 +32,9 @@ function isBrowser(): boolean {
   return "window" in globalThis && "document" in globalThis;
 }
 
+/** KEEPUP_API_KEY where there is a `process` (Node, Bun, Deno's Node mode). */
 function environmentApiKey(): string | undefined {
-  return typeof process === "undefined" ? undefined : process.env?.["KEEPUP_API_KEY"];
+  return globalThis.process?.env?.["KEEPUP_API_KEY"];
 }
 
 function checkApiKey(apiKey: unknown): string {
@@ -89,7 +90,7 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
     throw new InputError(
       "dangerouslyAllowBrowser",
-      "must be true to run in a browser: KeepUp's API key must never be used in client-side code",
+      "must be true in a browser: KeepUp's API key must never be in client-side code",
     );
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;

@@ -13,8 +13,8 @@ function describe(status: number, body: unknown, headers: Headers): string {
   if (status === 0 || (status >= 300 && status < 400)) {
     const location = headers.get("location");
     return (
-      `KeepUp answered with a redirect (${status}${location ? ` to ${location}` : ""}). ` +
-      "Redirects are not followed, so that the API key and body are not sent elsewhere; check baseUrl."
+      `KeepUp answered with a redirect (${status}${location ? ` to ${location}` : ""}), ` +
+      "not followed so that the API key is not sent elsewhere; check baseUrl."
     );
   }
   const error =
@@ -22,7 +22,7 @@ function describe(status: number, body: unknown, headers: Headers): string {
       ? `: ${body.error}`
       : "";
   if (status === 401) {
-    return `KeepUp rejected the API key (401${error}). Check the apiKey option or KEEPUP_API_KEY; the key is managed on the business settings page of the KeepUp app.`;
+    return `KeepUp rejected the API key (401${error}). Check apiKey or KEEPUP_API_KEY; keys are on the business settings page of the KeepUp app.`;
   }
   if (status === 429) return `KeepUp is rate limiting this account (429${error}). Retry later.`;
   return `KeepUp answered ${status}${error}.`;

@@ -66,7 +66,7 @@ export function salesResource(raw: Client<paths>, options: ResolvedOptions) {
           result.response,
           parsed,
           apiKey,
-          `KeepUp answered ${result.response.status} without the documented data.status "${CANCELLED}"; the sale may not be cancelled.`,
+          `KeepUp answered ${result.response.status} without data.status "${CANCELLED}": the sale may not be cancelled.`,
         );
       }
       return parsed;
