@@ -1,7 +1,8 @@
 // `npm test`: static checks first (the drift check reads the committed generated/), then
-// the package build the suites need, then the suites.
+// the package and docs builds (the suites, and then `npm run test:e2e`, test them), then the suites.
 import fs from "node:fs";
 import path from "node:path";
+import { buildDocs } from "./build-docs.mjs";
 import { bin, root, runStages } from "./lib/steps.mjs";
 
 const vitestReport = path.join(root, "test-results", "vitest.json");
@@ -13,7 +14,10 @@ await runStages("test", [
     { name: "typecheck", command: bin("tsc"), args: ["-p", "."] },
     { name: "check breaking changes", command: "node", args: ["scripts/check-breaking.mjs"], showOutput: true },
   ],
-  [{ name: "build dist/", command: bin("tsup"), args: [] }],
+  [
+    { name: "build dist/", command: bin("tsup"), args: [] },
+    { name: "build dist/docs/", task: buildDocs },
+  ],
   [
     {
       name: "vitest",
