@@ -1,6 +1,7 @@
 // Every error the client throws is a KeepupError. None of them holds the API key: messages
 // are written here, and anything a server or fetch returns is redacted before it is kept.
-// Fields are `declare`d and set in the constructors, which keeps them out of the bundle twice.
+// Fields are `declare`d (typed only), as the constructors set them: the bundle then has no
+// empty field definitions to carry.
 
 /** Base class of every error thrown by this package. */
 export class KeepupError extends Error {
