@@ -53,7 +53,12 @@ describe("the API key stays secret", () => {
     const { fetch } = fakeFetch(json(cancelled));
     expectNoKey(await errorOf(clientWith(fetch).sales.cancel(CANARY_KEY + "/x")));
     expectNoKey(await errorOf(clientWith(fetch).sales.cancel("1", { alertCustomer: CANARY_KEY as "yes" })));
-    for (const options of [{ baseUrl: `http://${CANARY_KEY}.example` }, { timeoutMs: -1 }, { maxRetries: -1 }]) {
+    for (const options of [
+      { baseUrl: `http://${CANARY_KEY}.example` },
+      { timeoutMs: -1 },
+      { maxRetries: -1 },
+      { apiKey: `${CANARY_KEY}\n` },
+    ]) {
       let caught: unknown;
       try {
         clientWith(fetch, options);
@@ -63,13 +68,6 @@ describe("the API key stays secret", () => {
       expect(caught).toBeInstanceOf(KeepupError);
       expectNoKey(caught);
     }
-    let keyError: unknown;
-    try {
-      clientWith(fetch, { apiKey: `${CANARY_KEY}\n` });
-    } catch (error) {
-      keyError = error;
-    }
-    expectNoKey(keyError);
   });
 
   it("in util.inspect of the client", () => {
