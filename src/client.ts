@@ -2,6 +2,7 @@ import openapiFetch, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { resolveOptions, type KeepupClientOptions } from "./options.js";
 import { salesResource } from "./sales.js";
+import { createTransport } from "./transport.js";
 
 // openapi-fetch's CommonJS build exports `default` Babel-style, while our CommonJS build
 // imports it Node-style (the whole exports object); take the function either way.
@@ -12,7 +13,7 @@ export interface KeepupClient {
   sales: ReturnType<typeof salesResource>;
   /**
    * The underlying openapi-fetch client, with the same key, base URL and redirect rule, but
-   * without the timeouts, retries and error classes of `sales`.
+   * without the timeouts, retries, size limit, contract check and error classes of `sales`.
    */
   raw: Client<paths>;
 }
@@ -22,6 +23,12 @@ export interface KeepupClient {
  * in a closure, never on the returned object.
  */
 export function createKeepupClient(options: KeepupClientOptions = {}): KeepupClient {
+  const { raw, perform, apiKey } = connect(options);
+  return { sales: salesResource(perform, apiKey), raw };
+}
+
+/** The openapi-fetch client and the transport over it (the resources' one call path). */
+export function connect(options: KeepupClientOptions) {
   const resolved = resolveOptions(options);
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
@@ -29,5 +36,5 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
     redirect: "manual",
     headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json" },
   });
-  return { sales: salesResource(raw, resolved), raw };
+  return { raw, perform: createTransport(raw, resolved), apiKey: resolved.apiKey };
 }

@@ -1,5 +1,5 @@
-// Every error the client throws is a KeepupError. None of them holds the API key: messages
-// are written here, and anything a server or fetch returns is redacted before it is kept.
+// Every error the client throws is a KeepupError. None of them holds the API key: they are
+// built in src/transport.ts, which redacts what a server or a fetch returned before keeping it.
 // Fields are `declare`d (typed only), as the constructors set them: the bundle then has no
 // empty field definitions to carry.
 
@@ -28,7 +28,7 @@ export class APIError extends KeepupError {
   override name = "APIError";
   /** HTTP status code (0 for a browser's opaque redirect). */
   declare readonly status: number;
-  /** The response body: parsed JSON, or the text when it is not JSON. */
+  /** The response body: parsed JSON, or the text when it is not JSON; undefined when unread. */
   declare readonly body: unknown;
   declare readonly headers: Headers;
   /** The server's request id, when it sends one. */
@@ -58,7 +58,11 @@ export class APIConnectionError extends KeepupError {
   override name = "APIConnectionError";
 }
 
-/** An attempt took longer than `timeoutMs`. */
+/** An attempt took longer than `timeoutMs` before KeepUp's answer began. */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
 }
+
+/** The one mapping of an HTTP status to its error class. */
+export const errorClassFor = (status: number): typeof APIError =>
+  status === 401 ? AuthenticationError : status === 429 ? RateLimitError : APIError;

@@ -1,5 +1,5 @@
 import { InputError } from "./errors.js";
-import { shown } from "./redact.js";
+import { redactor } from "./redact.js";
 
 const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
 
@@ -12,6 +12,8 @@ export interface KeepupClientOptions {
   timeoutMs?: number | undefined;
   /** Further attempts after a retryable failure. Default 2; 0 turns retries off. */
   maxRetries?: number | undefined;
+  /** The largest response body read, in bytes; a larger one is an APIError. Default 8 MiB. */
+  maxResponseBytes?: number | undefined;
   /** A fetch to use instead of `globalThis.fetch`. */
   fetch?: ((request: Request) => Promise<Response>) | undefined;
   /** Allow the client in a browser, where the key would be exposed. Default false. */
@@ -23,13 +25,21 @@ export interface ResolvedOptions {
   baseUrl: string;
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
   fetch: (request: Request) => Promise<Response>;
 }
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-function isBrowser(): boolean {
-  return "window" in globalThis && "document" in globalThis;
+/** Any global scope without Node's `process` (a page, a Web Worker, a service worker, ...). */
+function isBrowserLike(): boolean {
+  return typeof globalThis.process?.versions?.node !== "string";
+}
+
+/** A short, redacted rendering of a rejected input value, for InputError messages. */
+export function shown(value: unknown, apiKey: string): string {
+  const text = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? typeof value);
+  return redactor(apiKey).text(text).slice(0, 80);
 }
 
 /** KEEPUP_API_KEY where there is a `process` (Node, Bun, Deno's Node mode). */
@@ -44,17 +54,16 @@ function checkApiKey(apiKey: unknown): string {
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
     throw new InputError("apiKey", "must be a non-empty string");
   }
-  // A key with white space or control characters cannot be a header value; the fetch
-  // error for it would quote the key.
-  if (/[\s\x00-\x1f\x7f]/.test(apiKey)) {
-    throw new InputError("apiKey", "must not contain white space or control characters");
+  // Anything else cannot be sent as a header value, and the fetch error for it would quote the key.
+  if (!/^[\x21-\x7e]+$/.test(apiKey)) {
+    throw new InputError("apiKey", "must be printable ASCII without white space (a header value)");
   }
   return apiKey;
 }
 
 function checkBaseUrl(baseUrl: unknown, apiKey: string): string {
-  const rule = "must be an absolute https URL (http only for localhost or 127.0.0.1)";
-  if (typeof baseUrl !== "string" || !URL.canParse(baseUrl)) {
+  const rule = "must be an absolute https URL without ? or # (http only for localhost or 127.0.0.1)";
+  if (typeof baseUrl !== "string" || !URL.canParse(baseUrl) || /[?#]/.test(baseUrl)) {
     throw new InputError("baseUrl", rule, shown(baseUrl, apiKey));
   }
   const url = new URL(baseUrl);
@@ -63,8 +72,8 @@ function checkBaseUrl(baseUrl: unknown, apiKey: string): string {
   if (!secure) {
     throw new InputError("baseUrl", `${rule}: a bearer key must not cross a network in clear text`, shown(baseUrl, apiKey));
   }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InputError("baseUrl", "must not carry credentials, a query or a fragment", shown(url.origin, apiKey));
+  if (url.username || url.password) {
+    throw new InputError("baseUrl", "must not carry credentials", shown(url.origin, apiKey));
   }
   return url.href.replace(/\/+$/, "");
 }
@@ -79,15 +88,15 @@ function checkTimeout(timeoutMs: unknown, apiKey: string): number {
   return timeoutMs;
 }
 
-function checkMaxRetries(maxRetries: unknown, apiKey: string): number {
-  if (typeof maxRetries !== "number" || !Number.isSafeInteger(maxRetries) || maxRetries < 0) {
-    throw new InputError("maxRetries", "must be a non-negative integer", shown(maxRetries, apiKey));
+function checkCount(field: string, value: unknown, min: number, apiKey: string): number {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
+    throw new InputError(field, `must be an integer of at least ${min}`, shown(value, apiKey));
   }
-  return maxRetries;
+  return value;
 }
 
 export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
-  if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
+  if (isBrowserLike() && options.dangerouslyAllowBrowser !== true) {
     throw new InputError(
       "dangerouslyAllowBrowser",
       "must be true in a browser: KeepUp's API key must never be in client-side code",
@@ -102,7 +111,8 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
     apiKey,
     baseUrl: checkBaseUrl(options.baseUrl ?? PRODUCTION_BASE_URL, apiKey),
     timeoutMs: checkTimeout(options.timeoutMs ?? 30_000, apiKey),
-    maxRetries: checkMaxRetries(options.maxRetries ?? 2, apiKey),
+    maxRetries: checkCount("maxRetries", options.maxRetries ?? 2, 0, apiKey),
+    maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes ?? 8 * 1024 * 1024, 1, apiKey),
     fetch: fetchImpl,
   };
 }

@@ -1,16 +1,34 @@
-// Timeouts and retries around one openapi-fetch call. They sit above openapi-fetch rather
-// than in its fetch, so that each attempt builds exactly one Request and reads its body once.
-import { APIConnectionError, APIConnectionTimeoutError } from "./errors.js";
-import type { ResolvedOptions } from "./options.js";
-import { redactError } from "./redact.js";
+// What is sent again, and when. KeepUp documents no idempotency keys: a repeated write (a
+// cancel, a refund, a payment) is real, so a write is sent again only when its failure proves
+// that KeepUp never received it.
+
+/** The retry policy an operation declares. */
+export type RetryPolicy = "read" | "write";
+
+/** Error codes of a fetch that failed before any byte of the request could reach a server. */
+const NEVER_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
+
+export const RETRIED = {
+  /** Reads: any failure to get an answer, a timeout, and these statuses. */
+  read: { statuses: [408, 429, 500, 502, 503, 504], connectionFailures: "all", timeouts: true },
+  /** Writes: only what proves the request was not taken: a refused connection, a DNS failure, a 429. */
+  write: { statuses: [429], connectionFailures: NEVER_SENT_CODES, timeouts: false },
+} as const satisfies Record<RetryPolicy, { statuses: number[]; connectionFailures: "all" | string[]; timeouts: boolean }>;
 
 const INITIAL_RETRY_DELAY_MS = 500;
 const MAX_RETRY_DELAY_MS = 8_000;
 /** Retry-After is honoured up to this; a server asking for longer gets this. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
+export function isRetriedStatus(policy: RetryPolicy, status: number): boolean {
+  return (RETRIED[policy].statuses as readonly number[]).includes(status);
+}
+
+/** Whether a failure with no answer (a timeout, or the `code`s of the error and its causes) is retried. */
+export function isRetriedFailure(policy: RetryPolicy, timedOut: boolean, codes: string[]): boolean {
+  const { connectionFailures, timeouts } = RETRIED[policy];
+  if (timedOut) return timeouts;
+  return connectionFailures === "all" || codes.some((code) => (connectionFailures as readonly string[]).includes(code));
 }
 
 /** Milliseconds to wait before retry number `retry` (0-based). */
@@ -25,66 +43,41 @@ export function retryDelayMs(retry: number, retryAfter: string | null, random = 
   return backoff * (1 - 0.25 * random()); // jitter spreads clients that failed together
 }
 
+// One listener per caller signal, however many calls share it: no MaxListenersExceededWarning,
+// and a call leaves nothing behind on a long-lived signal once it settles.
+const subscribers = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `callback` when `signal` aborts; returns the unsubscribe function. */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = subscribers.get(signal);
+  if (!callbacks) {
+    const created = new Set<() => void>();
+    subscribers.set(signal, (callbacks = created));
+    signal.addEventListener("abort", () => created.forEach((call) => call()), { once: true });
+  }
+  callbacks.add(callback);
+  return () => callbacks.delete(callback);
+}
+
 /**
  * Settles with `promise`, or rejects as soon as `signal` aborts: a timeout holds even when a
  * custom fetch ignores the signal, or when Node drops the abort on its way to a Request's own
  * signal (nodejs/node#55428).
  */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    if (signal.aborted) return reject(signal.reason);
+    const unsubscribe = onAbort(signal, () => reject(signal.reason));
+    promise.then(resolve, reject).finally(unsubscribe);
   });
 }
 
-async function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+export async function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
   try {
-    await untilAborted(new Promise((resolve) => (timer = setTimeout(resolve, ms))), signal);
+    await (signal ? untilAborted(waited, signal) : waited);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/**
- * Calls `send` with a signal that aborts after `timeoutMs` (or on the caller's abort), and
- * calls it again after a connection error, a timeout, or a retryable status. `send` must
- * read the response body, so that the timeout covers it.
- */
-export async function withRetries<Result extends { response: Response }>(
-  { timeoutMs, maxRetries, apiKey, baseUrl }: ResolvedOptions,
-  method: string,
-  callerSignal: AbortSignal | undefined,
-  send: (signal: AbortSignal) => Promise<Result>,
-): Promise<Result> {
-  for (let retry = 0; ; retry++) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
-    let result: Result | undefined;
-    let failure: APIConnectionError | undefined;
-    try {
-      result = await untilAborted(send(signal), signal);
-    } catch (error) {
-      if (callerSignal?.aborted) throw callerSignal.reason; // the caller's own abort
-      const where = `${method} ${new URL(baseUrl).origin}`;
-      if (timeout.signal.aborted) {
-        failure = new APIConnectionTimeoutError(`${where} timed out after ${timeoutMs} ms`);
-      } else {
-        const cause = redactError(error, apiKey);
-        const detail = cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
-        failure = new APIConnectionError(`${where} failed to connect (${detail})`, { cause });
-      }
-    } finally {
-      clearTimeout(timer);
-    }
-    if (retry >= maxRetries || (result && !isRetryableStatus(result.response.status))) {
-      if (result) return result;
-      throw failure;
-    }
-    await sleep(retryDelayMs(retry, result?.response.headers.get("retry-after") ?? null), callerSignal);
   }
 }

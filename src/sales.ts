@@ -1,17 +1,15 @@
-import type { Client } from "openapi-fetch";
-import type { components, operations, paths } from "../generated/schema.js";
+// The Sales resource: each method checks its input, then hands the call to the transport.
+import type { components } from "../generated/schema.js";
 import { InputError } from "./errors.js";
-import type { ResolvedOptions } from "./options.js";
-import { shown } from "./redact.js";
-import { apiError, jsonBody, type JsonResponse } from "./responses.js";
-import { withRetries } from "./retries.js";
+import { shown } from "./options.js";
+import type { createTransport, JsonResponse } from "./transport.js";
+import type { operations } from "../generated/schema.js";
 
 type AlertCustomer = NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>;
 export type CancelSaleResponse = JsonResponse<operations["cancelSale"], 200>;
 
 /** The values the contract allows; a test keeps this list equal to the generated type. */
 export const ALERT_CUSTOMER_VALUES = ["yes", "no"] as const satisfies readonly AlertCustomer[];
-const CANCELLED: CancelSaleResponse["data"]["status"] = "cancelled";
 
 export interface CancelSaleOptions {
   /** Whether KeepUp alerts the customer. Omitted: no body is sent, KeepUp's default applies. */
@@ -37,7 +35,7 @@ function checkSaleId(saleId: unknown, apiKey: string): string {
   return saleId;
 }
 
-function cancelBody(alertCustomer: unknown, apiKey: string): { alert_customer: AlertCustomer } | undefined {
+function alertBody(alertCustomer: unknown, apiKey: string): { alert_customer: AlertCustomer } | undefined {
   if (alertCustomer === undefined) return undefined;
   if (typeof alertCustomer === "boolean") return { alert_customer: alertCustomer ? "yes" : "no" };
   const allowed: readonly unknown[] = ALERT_CUSTOMER_VALUES;
@@ -45,31 +43,15 @@ function cancelBody(alertCustomer: unknown, apiKey: string): { alert_customer: A
   throw new InputError("alertCustomer", 'must be "yes", "no", true or false', shown(alertCustomer, apiKey));
 }
 
-export function salesResource(raw: Client<paths>, options: ResolvedOptions) {
-  const { apiKey } = options;
+export function salesResource(perform: ReturnType<typeof createTransport>, apiKey: string) {
   return {
-    /** Cancels a sale. Irreversible. Resolves to KeepUp's documented 200 body. */
+    /** Cancels a sale. Irreversible, so never sent twice unless KeepUp provably did not get it. */
     async cancel(saleId: string | number, { alertCustomer, signal }: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
-      const sale_id = checkSaleId(saleId, apiKey);
-      const body = cancelBody(alertCustomer, apiKey);
-      const result = await withRetries(options, "PUT", signal, (attemptSignal) =>
-        raw.PUT("/sales/cancel/{sale_id}", {
-          params: { path: { sale_id } },
-          ...(body && { body }),
-          signal: attemptSignal,
-          parseAs: "text",
-        }),
-      );
-      const parsed = jsonBody(result, apiKey) as CancelSaleResponse;
-      if (parsed?.data?.status !== CANCELLED) {
-        throw apiError(
-          result.response,
-          parsed,
-          apiKey,
-          `KeepUp answered ${result.response.status} without data.status "${CANCELLED}": the sale may not be cancelled.`,
-        );
-      }
-      return parsed;
+      return perform("cancelSale", "write", {
+        params: { path: { sale_id: checkSaleId(saleId, apiKey) } },
+        body: alertBody(alertCustomer, apiKey),
+        signal,
+      });
     },
   };
 }

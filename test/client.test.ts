@@ -9,7 +9,9 @@ import {
   RateLimitError,
   createKeepupClient,
 } from "../src/index.js";
-import { MAX_RETRY_AFTER_MS, retryDelayMs } from "../src/retries.js";
+import { connect } from "../src/client.js";
+import type { KeepupClientOptions } from "../src/options.js";
+import { MAX_RETRY_AFTER_MS, retryDelayMs, type RetryPolicy } from "../src/retries.js";
 import { BASE_URL, CANARY_KEY, cancelled, clientWith, fakeFetch, json, unauthorized } from "./helpers.js";
 
 afterEach(() => {
@@ -150,6 +152,7 @@ describe("client options", () => {
     inputError(() => createKeepupClient({ fetch, apiKey: "" }), "apiKey");
     inputError(() => createKeepupClient({ fetch, apiKey: "   " }), "apiKey");
     inputError(() => createKeepupClient({ fetch, apiKey: "abc\r\nX-Evil: 1" }), "apiKey");
+    inputError(() => createKeepupClient({ fetch, apiKey: "kp_caf\u00e9_\u20ac" }), "apiKey"); // not a header value
 
     vi.stubEnv("KEEPUP_API_KEY", "from-env");
     const recorder = fakeFetch(json(cancelled));
@@ -164,6 +167,8 @@ describe("client options", () => {
     "http://10.0.0.5:4010",
     "https://user:pass@api.keepup.store/v2.0",
     "https://api.keepup.store/v2.0?debug=1",
+    "https://api.keepup.store/v2.0?",
+    "https://api.keepup.store/v2.0#",
     "",
   ])("rejects baseUrl %j", (baseUrl) => {
     inputError(() => clientWith(fetch, { baseUrl }), "baseUrl");
@@ -187,11 +192,14 @@ describe("client options", () => {
   });
 
   it("refuses to run in a browser unless dangerouslyAllowBrowser is set", () => {
-    vi.stubGlobal("window", {});
-    vi.stubGlobal("document", {});
+    vi.stubGlobal("process", { ...process, versions: {} }); // a page or a worker: no Node process
     const error = inputError(() => clientWith(fetch), "dangerouslyAllowBrowser");
     expect(error.message).toMatch(/client-side/);
     expect(() => clientWith(fetch, { dangerouslyAllowBrowser: true })).not.toThrow();
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])("rejects maxResponseBytes %d", (maxResponseBytes) => {
+    inputError(() => clientWith(fetch, { maxResponseBytes }), "maxResponseBytes");
   });
 });
 
@@ -231,24 +239,31 @@ describe("responses", () => {
     expect(error.requestId).toBeUndefined();
   });
 
-  it("a 2xx that is not JSON becomes an APIError, not a SyntaxError", async () => {
-    const { fetch } = fakeFetch(new Response("OK", { status: 200, headers: { "content-type": "text/plain" } }));
+  it.each([
+    ["a text/plain body", new Response("OK", { status: 200, headers: { "content-type": "text/plain" } }), /content-type "?text\/plain/],
+    ["the right JSON as text/html", new Response(JSON.stringify(cancelled), { status: 200, headers: { "content-type": "text/html" } }), /content-type/],
+    ["an empty body", new Response(null, { status: 200, headers: { "content-type": "application/json" } }), /not JSON/],
+    ["JSON that is cut off", new Response('{"status":200,', { status: 200, headers: { "content-type": "application/json" } }), /not JSON/],
+    ["another data.status", json({ ...cancelled, data: { status: "pending" } }), /\/data\/status must be "cancelled"/],
+    ["a status of \"500\"", json({ ...cancelled, status: "500" }), /\/status must be integer/],
+    ["a message of 42", json({ ...cancelled, message: 42 }), /\/message must be string/],
+    ["a JSON array", json([]), /\/ must be object/],
+    ["an undocumented 201", json(cancelled, 201), /201, a status the contract does not document/],
+    ["an undocumented 202", json(cancelled, 202), /202, a status the contract does not document/],
+    ["an undocumented 206", json(cancelled, 206), /206, a status the contract does not document/],
+  ])("a 2xx with %s becomes an APIError with status, body and headers", async (_, response, message) => {
+    const { fetch } = fakeFetch(response);
     const error = (await rejection(clientWith(fetch).sales.cancel("1"))) as APIError;
-    expect(error).toBeInstanceOf(APIError);
-    expect(error.status).toBe(200);
-    expect(error.body).toBe("OK");
-    expect(error.message).toMatch(/not JSON.*text\/plain/);
+    expect(error.constructor).toBe(APIError);
+    expect(error.status).toBe(response.status);
+    expect(error.headers.get("content-type")).toBe(response.headers.get("content-type"));
+    expect(error.message).toMatch(message);
   });
 
-  it.each([
-    ["an empty body", new Response(null, { status: 200 })],
-    ["another data.status", json({ ...cancelled, data: { status: "pending" } })],
-    ["a JSON array", json([])],
-  ])("a 2xx with %s becomes an APIError", async (_, response) => {
-    const { fetch } = fakeFetch(response);
-    const error = await rejection(clientWith(fetch).sales.cancel("1"));
-    expect(error).toBeInstanceOf(APIError);
-    expect((error as APIError).message).toMatch(/not JSON|data\.status "cancelled"/);
+  it("accepts application/json with parameters and extra response fields (response schemas are open)", async () => {
+    const body = { ...cancelled, data: { status: "cancelled", id: 7 }, extra: true };
+    const { fetch } = fakeFetch(json(body, 200, { "content-type": "Application/JSON; charset=utf-8" }));
+    await expect(clientWith(fetch).sales.cancel("1")).resolves.toEqual(body);
   });
 
   it("a network failure becomes an APIConnectionError with its cause", async () => {
@@ -288,19 +303,21 @@ describe("timeouts and aborts", () => {
     expect(await rejection(pending)).toBe(controller.signal.reason);
   });
 
-  it("the timeout covers a body that stalls after the headers", async () => {
-    const stalled = async (request: Request) =>
+  it("the timeout covers a body that stalls after the headers, which is then not sent again", async () => {
+    const stalled = () =>
       new Response(
-        new ReadableStream({
-          start(controller) {
-            controller.enqueue(new TextEncoder().encode('{"status":'));
-            request.signal.addEventListener("abort", () => controller.error(request.signal.reason));
-          },
-        }),
+        new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"status":')) }),
         { status: 200, headers: { "content-type": "application/json" } },
       );
-    const error = await rejection(clientWith(stalled, { timeoutMs: 20, maxRetries: 0 }).sales.cancel("1"));
-    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    for (const policy of ["read", "write"] as const) {
+      const { fetch, requests } = fakeFetch(stalled);
+      const { perform } = connect({ apiKey: CANARY_KEY, fetch, timeoutMs: 20 });
+      const error = (await rejection(perform("cancelSale", policy, { params: { path: { sale_id: "1" } } }))) as APIError;
+      expect(error.constructor).toBe(APIError);
+      expect(error.status).toBe(200);
+      expect(error.message).toMatch(/not read within timeoutMs \(20 ms\)/);
+      expect(requests).toHaveLength(1);
+    }
   });
 
   it("the caller's abort is passed through and not retried", async () => {
@@ -314,35 +331,105 @@ describe("timeouts and aborts", () => {
     expect(requests).toHaveLength(1);
   });
 
+  it("an already aborted signal rejects before any fetch, even one that ignores signals", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const reason = new Error("stop");
+    const error = await rejection(clientWith(fetch).sales.cancel("1", { signal: AbortSignal.abort(reason) }));
+    expect(error).toBe(reason);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("a signal that is not an AbortSignal is an InputError, and no timer is left behind", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const notASignal = new AbortController() as unknown as AbortSignal;
+    const error = (await rejection(clientWith(fetch).sales.cancel("1", { signal: notASignal }))) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.field).toBe("signal");
+    expect(requests).toHaveLength(0);
+  });
+
   it("an abort during the backoff ends the wait", async () => {
-    const { fetch, requests } = fakeFetch(json({ status: 503, error: "busy" }, 503, { "retry-after": "30" }));
+    const { fetch, requests } = fakeFetch(json({ status: 429, error: "busy" }, 429, { "retry-after": "30" }));
     const controller = new AbortController();
     const pending = clientWith(fetch).sales.cancel("1", { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     expect(await rejection(pending)).toBe(controller.signal.reason);
     expect(requests).toHaveLength(1);
   });
+
+  it("many calls sharing one signal add one listener to it, and leave none behind", async () => {
+    const controller = new AbortController();
+    const added = vi.spyOn(controller.signal, "addEventListener");
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const { fetch } = fakeFetch(json({ status: 429, error: "busy" }, 429, { "retry-after": "0" }), json(cancelled));
+    const keepup = clientWith(fetch);
+    await Promise.all(Array.from({ length: 30 }, () => keepup.sales.cancel("1", { signal: controller.signal })));
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("warning", onWarning);
+    expect(added).toHaveBeenCalledTimes(1);
+    expect(warnings.map((warning) => warning.name)).not.toContain("MaxListenersExceededWarning");
+  });
 });
 
+/** sale_id 1 through the transport with `policy`, as a resource method would send it. */
+const performWith = (fetch: (request: Request) => Promise<Response>, policy: RetryPolicy, options: KeepupClientOptions = {}) =>
+  connect({ apiKey: CANARY_KEY, fetch, ...options }).perform("cancelSale", policy, {
+    params: { path: { sale_id: "1" } },
+    body: { alert_customer: "no" },
+  });
+
+const refused = () => new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+const dnsFailure = () => new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }) });
+const reset = () => new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+
 describe("retries", () => {
-  it.each([408, 429, 500, 502, 503, 504])("retry a %d and send the same request again", async (status) => {
+  it.each([408, 429, 500, 502, 503, 504])("of a read: a %d is sent again, the same request", async (status) => {
     const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }), json(cancelled));
-    await expect(clientWith(fetch).sales.cancel("1", { alertCustomer: "no" })).resolves.toEqual(cancelled);
+    await expect(performWith(fetch, "read")).resolves.toEqual(cancelled);
     expect(requests).toHaveLength(2);
     expect(requests[1]!.body).toBe(requests[0]!.body);
     expect(requests[1]!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
   });
 
-  it.each([400, 401, 403, 404, 409, 422])("do not retry a %d", async (status) => {
-    const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }));
-    const error = await rejection(clientWith(fetch).sales.cancel("1"));
-    expect((error as APIError).status).toBe(status);
+  it.each([
+    ["a refused connection", refused()],
+    ["a DNS failure", dnsFailure()],
+    ["a 429", json({ status: 429, error: "slow down" }, 429, { "retry-after": "0" })],
+  ])("of cancel (a write): %s proves the request was not taken, so it is sent again", async (_, first) => {
+    vi.spyOn(Math, "random").mockReturnValue(1); // shortest backoff
+    const { fetch, requests } = fakeFetch(first, json(cancelled));
+    await expect(clientWith(fetch).sales.cancel("1")).resolves.toEqual(cancelled);
+    expect(requests).toHaveLength(2);
+  });
+
+  it.each([
+    ["a timeout", hangingFetch],
+    ["a dropped connection", reset()],
+    ["a 500", json({ status: 500, error: "x" }, 500, { "retry-after": "0" })],
+    ["a 502 from a proxy", new Response("Bad gateway", { status: 502, headers: { "retry-after": "0" } })],
+    ["a 503", json({ status: 503, error: "x" }, 503, { "retry-after": "0" })],
+    ["a 408", json({ status: 408, error: "x" }, 408, { "retry-after": "0" })],
+  ])("of cancel (a write): after %s it is not sent again", async (_, first) => {
+    const { fetch, requests } = fakeFetch(first, json(cancelled));
+    const error = await rejection(clientWith(fetch, { timeoutMs: 20 }).sales.cancel("1"));
+    expect(error).toBeInstanceOf(KeepupError);
     expect(requests).toHaveLength(1);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422])("never of a %d", async (status) => {
+    for (const policy of ["read", "write"] as const) {
+      const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }));
+      const error = await rejection(performWith(fetch, policy));
+      expect((error as APIError).status).toBe(status);
+      expect(requests).toHaveLength(1);
+    }
   });
 
   it("stop after maxRetries more attempts and surface the last answer", async () => {
     const { fetch, requests } = fakeFetch(json({ status: 500, error: "boom" }, 500, { "retry-after": "0" }));
-    const error = await rejection(clientWith(fetch, { maxRetries: 3 }).sales.cancel("1"));
+    const error = await rejection(performWith(fetch, "read", { maxRetries: 3 }));
     expect((error as APIError).status).toBe(500);
     expect((error as APIError).message).toMatch(/500: boom/);
     expect(requests).toHaveLength(4);
@@ -350,15 +437,15 @@ describe("retries", () => {
 
   it("are off with maxRetries: 0", async () => {
     const { fetch, requests } = fakeFetch(json({ status: 503, error: "x" }, 503, { "retry-after": "0" }));
-    await rejection(clientWith(fetch, { maxRetries: 0 }).sales.cancel("1"));
+    await rejection(performWith(fetch, "read", { maxRetries: 0 }));
     expect(requests).toHaveLength(1);
   });
 
-  it("retry connection errors and timeouts with exponential backoff", async () => {
+  it("of a read: connection errors and timeouts, with exponential backoff", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     vi.spyOn(Math, "random").mockReturnValue(0);
-    const { fetch, requests } = fakeFetch(new TypeError("fetch failed"), new TypeError("fetch failed"), json(cancelled));
-    const pending = clientWith(fetch).sales.cancel("1");
+    const { fetch, requests } = fakeFetch(reset(), reset(), json(cancelled));
+    const pending = performWith(fetch, "read");
     await vi.advanceTimersByTimeAsync(499);
     expect(requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);

@@ -1,7 +1,7 @@
 // The API key must not leak through any error: message, stack, JSON or util.inspect.
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { KeepupError } from "../src/index.js";
+import { KeepupError, createKeepupClient } from "../src/index.js";
 import { CANARY_KEY, cancelled, clientWith, fakeFetch, json } from "./helpers.js";
 
 function expectNoKey(value: unknown) {
@@ -68,6 +68,19 @@ describe("the API key stays secret", () => {
       expect(caught).toBeInstanceOf(KeepupError);
       expectNoKey(caught);
     }
+  });
+
+  it("in input errors, JSON-escaped too, for a key with a quote or a backslash", () => {
+    const key = 'kp_"quoted\\canary_77';
+    let caught: unknown;
+    try {
+      createKeepupClient({ apiKey: key, fetch: fakeFetch(json(cancelled)).fetch, baseUrl: `http://${key}.example` });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(KeepupError);
+    const message = (caught as Error).message;
+    for (const form of [key, JSON.stringify(key).slice(1, -1)]) expect(message).not.toContain(form);
   });
 
   it("in util.inspect of the client", () => {

@@ -1,0 +1,97 @@
+// The operations of a bundled contract, and an Ajv (JSON Schema 2020-12) instance that knows
+// every schema in it by its JSON pointer. Shared by the generator and the contract check.
+import Ajv2020 from "ajv/dist/2020.js";
+
+export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const SPEC_ID = "openapi.json";
+
+/**
+ * @typedef {{ status: string, mediaTypes: string[], schema: object | undefined, schemaRef: string | undefined, examples: Record<string, unknown> }} ResponseEntry
+ * @typedef {{ operationId: string, method: string, path: string, responses: ResponseEntry[] }} Operation
+ */
+
+const pointer = (...keys) =>
+  keys.map((key) => encodeURIComponent(String(key).replaceAll("~", "~0").replaceAll("/", "~1"))).join("/");
+
+const at = (spec, ref) =>
+  ref
+    .replace(/^#\//, "")
+    .split("/")
+    .reduce((node, key) => node?.[decodeURIComponent(key).replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+
+/** Follows local `$ref`s of the bundled document to the node they name. */
+export function resolveRef(spec, node) {
+  while (node && typeof node.$ref === "string") node = at(spec, node.$ref);
+  return node;
+}
+
+/** The JSON pointer (`#/...`) of a JSON content's schema, after any `$ref` of the response. */
+function jsonSchemaPointer(spec, response, responsePointer) {
+  let where = responsePointer;
+  while (typeof response?.$ref === "string") {
+    where = response.$ref;
+    response = at(spec, where);
+  }
+  return response?.content?.["application/json"]?.schema ? `${where}/content/application~1json/schema` : undefined;
+}
+
+/** The example values of a JSON content (of a response or a request body), by name. */
+export function examplesOf(spec, content) {
+  const json = resolveRef(spec, content)?.content?.["application/json"];
+  return Object.fromEntries(Object.entries(json?.examples ?? {}).map(([name, example]) => [name, resolveRef(spec, example).value]));
+}
+
+// The keywords src/validate.ts checks; annotations are dropped; anything else is refused, so
+// that no constraint of the contract goes unchecked without a build failing.
+const CHECKED = new Set(["type", "const", "enum", "required", "properties", "additionalProperties", "items"]);
+const ANNOTATIONS = new Set(["description", "title", "examples", "example", "deprecated", "format", "default",
+  "readOnly", "writeOnly", "$comment"]);
+
+/** `schema` with its `$ref`s inlined and annotations dropped, in the subset src/validate.ts checks. */
+export function compactSchema(spec, schema, where) {
+  schema = resolveRef(spec, schema);
+  if (typeof schema === "boolean") return schema;
+  const compact = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(keyword)) continue;
+    if (!CHECKED.has(keyword)) throw new Error(`${where}: the client's validator does not check \`${keyword}\``);
+    if ((keyword === "const" || keyword === "enum") && [value].flat().some((item) => item !== null && typeof item === "object")) {
+      throw new Error(`${where}: the client's validator compares ${keyword} values of primitive types only`);
+    }
+    compact[keyword] =
+      keyword === "properties"
+        ? Object.fromEntries(Object.entries(value).map(([name, item]) => [name, compactSchema(spec, item, `${where}.${name}`)]))
+        : (keyword === "items" || keyword === "additionalProperties") && typeof value === "object"
+          ? compactSchema(spec, value, `${where}[]`)
+          : value;
+  }
+  return compact;
+}
+
+/** @returns {Operation[]} every operation, in document order. */
+export function operationsOf(spec) {
+  const operations = [];
+  for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method];
+      if (!operation) continue;
+      const responses = Object.entries(operation.responses ?? {}).map(([status, response]) => {
+        const content = resolveRef(spec, response).content ?? {};
+        const mediaTypes = Object.keys(content);
+        const schemaPointer = jsonSchemaPointer(spec, response, `#/${pointer("paths", path, method, "responses", status)}`);
+        const schema = schemaPointer && at(spec, schemaPointer);
+        const schemaRef = schemaPointer && `${SPEC_ID}${schemaPointer}`;
+        return { status, mediaTypes, schema, schemaRef, examples: examplesOf(spec, response) };
+      });
+      operations.push({ operationId: operation.operationId, method: method.toUpperCase(), path, responses });
+    }
+  }
+  return operations;
+}
+
+/** An Ajv that resolves `schemaRef`s of operationsOf(spec). */
+export function ajvFor(spec, options = {}) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, ...options });
+  ajv.addSchema({ ...spec, $id: SPEC_ID }, undefined, undefined, false);
+  return ajv;
+}
