@@ -2,6 +2,7 @@
 import type { components } from "../generated/schema.js";
 import { InputError } from "./errors.js";
 import { shown } from "./options.js";
+import type { RetryPolicy } from "./retries.js";
 import type { createTransport, JsonResponse } from "./transport.js";
 import type { operations } from "../generated/schema.js";
 
@@ -43,11 +44,14 @@ function alertBody(alertCustomer: unknown, apiKey: string): { alert_customer: Al
   throw new InputError("alertCustomer", 'must be "yes", "no", true or false', shown(alertCustomer, apiKey));
 }
 
+/** Each method's retry policy (src/retries.ts); the README's retry table is checked against it. */
+export const SALES_RETRY_POLICY = { cancel: "write" } as const satisfies Record<string, RetryPolicy>;
+
 export function salesResource(perform: ReturnType<typeof createTransport>, apiKey: string) {
   return {
     /** Cancels a sale. Irreversible, so never sent twice unless KeepUp provably did not get it. */
     async cancel(saleId: string | number, { alertCustomer, signal }: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
-      return perform("cancelSale", "write", {
+      return perform("cancelSale", SALES_RETRY_POLICY.cancel, {
         params: { path: { sale_id: checkSaleId(saleId, apiKey) } },
         body: alertBody(alertCustomer, apiKey),
         signal,

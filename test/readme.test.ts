@@ -1,0 +1,34 @@
+// The README's claims that code can check: its retry table against the declared policies.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { RETRIED, type RetryPolicy } from "../src/retries.js";
+import { SALES_RETRY_POLICY } from "../src/sales.js";
+
+const readme = fs.readFileSync(path.resolve(import.meta.dirname, "..", "README.md"), "utf8");
+
+/** The rows of the README's table whose header starts with `| policy |`. */
+const retryRows = () => {
+  const table = readme.slice(readme.indexOf("| policy |")).split("\n\n")[0]!;
+  return table
+    .split("\n")
+    .slice(2)
+    .map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim()) as [string, string, string]);
+};
+
+describe("the README's retry table", () => {
+  it("has one row per policy", () => {
+    expect(retryRows().map(([policy]) => policy).sort()).toEqual(Object.keys(RETRIED).sort());
+  });
+
+  it.each(Object.keys(RETRIED) as RetryPolicy[])("names the %s policy's methods and failures exactly", (policy) => {
+    const [, methods, failures] = retryRows().find(([name]) => name === policy)!;
+    const declared = Object.entries(SALES_RETRY_POLICY).filter(([, value]) => value === policy).map(([name]) => `sales.${name}`);
+    expect([...methods.matchAll(/`([\w.]+)`/g)].map((match) => match[1])).toEqual(declared);
+    const { statuses, connectionFailures, timeouts } = RETRIED[policy];
+    expect([...failures.matchAll(/\b\d{3}\b/g)].map(Number)).toEqual(statuses);
+    if (connectionFailures === "all") expect(failures).toMatch(/any connection failure/);
+    else expect([...failures.matchAll(/\bE[A-Z_]+\b/g)].map((match) => match[0])).toEqual(connectionFailures);
+    expect(/timeout/.test(failures)).toBe(timeouts);
+  });
+});
