@@ -2,7 +2,8 @@ import openapiFetch, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { resolveOptions, type KeepupClientOptions } from "./options.js";
 import { salesResource } from "./sales.js";
-import { createTransport } from "./transport.js";
+import type { RetryPolicy } from "./retries.js";
+import { createTransport, type OperationId } from "./transport.js";
 
 // openapi-fetch's CommonJS build exports `default` Babel-style, while our CommonJS build
 // imports it Node-style (the whole exports object); take the function either way.
@@ -11,6 +12,11 @@ const createClient: typeof openapiFetch =
 
 export interface KeepupClient {
   sales: ReturnType<typeof salesResource>;
+  /**
+   * Performs any operation of the contract by its operationId, through the same path as
+   * `sales` (checks, timeouts, retry policy, size limit, contract check, errors).
+   */
+  request: ReturnType<typeof createTransport>;
   /**
    * The underlying openapi-fetch client, with the same key, base URL and redirect rule, but
    * without the timeouts, retries, size limit, contract check and error classes of `sales`.
@@ -24,11 +30,11 @@ export interface KeepupClient {
  */
 export function createKeepupClient(options: KeepupClientOptions = {}): KeepupClient {
   const { raw, perform, apiKey } = connect(options);
-  return { sales: salesResource(perform, apiKey), raw };
+  return { sales: salesResource(perform, apiKey), request: perform, raw };
 }
 
 /** The openapi-fetch client and the transport over it (the resources' one call path). */
-export function connect(options: KeepupClientOptions) {
+export function connect(options: KeepupClientOptions, policies?: Record<OperationId, RetryPolicy>) {
   const resolved = resolveOptions(options);
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
@@ -36,5 +42,5 @@ export function connect(options: KeepupClientOptions) {
     redirect: "manual",
     headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json" },
   });
-  return { raw, perform: createTransport(raw, resolved), apiKey: resolved.apiKey };
+  return { raw, perform: createTransport(raw, resolved, policies), apiKey: resolved.apiKey };
 }

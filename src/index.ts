@@ -1,6 +1,7 @@
 export { createKeepupClient, type KeepupClient } from "./client.js";
 export type { KeepupClientOptions } from "./options.js";
 export type { CancelSaleOptions, CancelSaleResponse } from "./sales.js";
+export type { OperationId, RequestInit } from "./transport.js";
 export {
   KeepupError,
   InputError,

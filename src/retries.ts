@@ -2,8 +2,15 @@
 // cancel, a refund, a payment) is real, so a write is sent again only when its failure proves
 // that KeepUp never received it.
 
+import type { operations } from "../generated/operations.js";
+
 /** The retry policy an operation declares. */
 export type RetryPolicy = "read" | "write";
+
+/** Each operation's retry policy; the README's retry table is checked against it. */
+export const RETRY_POLICY = {
+  cancelSale: "write",
+} as const satisfies Record<keyof typeof operations, RetryPolicy>;
 
 /** Error codes of a fetch that failed before any byte of the request could reach a server. */
 const NEVER_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];

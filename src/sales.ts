@@ -2,8 +2,7 @@
 import type { components } from "../generated/schema.js";
 import { InputError } from "./errors.js";
 import { shown } from "./options.js";
-import type { RetryPolicy } from "./retries.js";
-import type { createTransport, JsonResponse } from "./transport.js";
+import { PATH_SEGMENT, type createTransport, type JsonResponse } from "./transport.js";
 import type { operations } from "../generated/schema.js";
 
 type AlertCustomer = NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>;
@@ -19,18 +18,16 @@ export interface CancelSaleOptions {
   signal?: AbortSignal | undefined;
 }
 
-/** The sale_id rule of openapi/components/parameters/SaleId.yaml; a property test keeps them equal. */
-const SALE_ID_PATTERN = /^(?!\.\.?$)[^\s/]+$/;
-
 function checkSaleId(saleId: unknown, apiKey: string): string {
   if (typeof saleId === "number") {
     if (Number.isSafeInteger(saleId) && saleId > 0) return String(saleId);
     throw new InputError("saleId", "must be a safe positive integer when it is a number", shown(saleId, apiKey));
   }
+  // The sale_id rule of openapi/components/parameters/SaleId.yaml; a property test keeps them equal.
   const rule = "must be a non-empty string without white space or '/', other than '.' or '..', or a safe positive integer";
   if (typeof saleId !== "string") throw new InputError("saleId", rule, typeof saleId);
   // A lone surrogate cannot be percent-encoded.
-  if (!SALE_ID_PATTERN.test(saleId) || !saleId.isWellFormed()) {
+  if (!PATH_SEGMENT.test(saleId) || !saleId.isWellFormed()) {
     throw new InputError("saleId", rule, shown(saleId, apiKey));
   }
   return saleId;
@@ -44,14 +41,11 @@ function alertBody(alertCustomer: unknown, apiKey: string): { alert_customer: Al
   throw new InputError("alertCustomer", 'must be "yes", "no", true or false', shown(alertCustomer, apiKey));
 }
 
-/** Each method's retry policy (src/retries.ts); the README's retry table is checked against it. */
-export const SALES_RETRY_POLICY = { cancel: "write" } as const satisfies Record<string, RetryPolicy>;
-
 export function salesResource(perform: ReturnType<typeof createTransport>, apiKey: string) {
   return {
     /** Cancels a sale. Irreversible, so never sent twice unless KeepUp provably did not get it. */
     async cancel(saleId: string | number, { alertCustomer, signal }: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
-      return perform("cancelSale", SALES_RETRY_POLICY.cancel, {
+      return perform("cancelSale", {
         params: { path: { sale_id: checkSaleId(saleId, apiKey) } },
         body: alertBody(alertCustomer, apiKey),
         signal,

@@ -17,6 +17,7 @@ import {
   isRetriedFailure,
   isRetriedStatus,
   onAbort,
+  RETRY_POLICY,
   retryDelayMs,
   sleep,
   untilAborted,
@@ -32,10 +33,34 @@ export type JsonResponse<Operation, Status extends number> = Operation extends {
   ? Body
   : never;
 
-export interface Call {
-  params?: { path?: Record<string, string>; query?: Record<string, unknown> };
+type Operation<Id extends OperationId> = operations[Id];
+
+/** What `keepup.request(operationId, init)` takes: the operation's own parameters and body, typed. */
+export interface RequestInit<Id extends OperationId> {
+  params?: Pick<Operation<Id>["parameters"], "path" | "query"> | undefined;
+  body?: NonNullable<Operation<Id>["requestBody"]>["content"]["application/json"] | undefined;
+  /** Aborts the request (and any retry); the abort is passed through, not retried. */
+  signal?: AbortSignal | undefined;
+}
+
+interface Call {
+  params?: { path?: Record<string, unknown> | undefined; query?: Record<string, unknown> | undefined } | undefined;
   body?: unknown;
   signal?: AbortSignal | undefined;
+}
+
+/** A path parameter is one path segment: not empty, `.` or `..` (URL normalisation would move it), no `/` or white space. */
+export const PATH_SEGMENT = /^(?!\.\.?$)[^\s/]+$/;
+
+function checkCall({ params, signal }: Call): void {
+  for (const [name, value] of Object.entries(params?.path ?? {})) {
+    // A lone surrogate cannot be percent-encoded.
+    if (typeof value !== "string" || !PATH_SEGMENT.test(value) || !value.isWellFormed()) {
+      throw new InputError(`params.path.${name}`, "must be a non-empty string without white space or '/', other than '.' or '..'");
+    }
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InputError("signal", "must be an AbortSignal");
+  signal?.throwIfAborted();
 }
 
 /** An answer whose status line arrived; `text` is undefined when its body could not be read. */
@@ -145,7 +170,12 @@ function outcome(operationId: OperationId, answer: Answer, redact: Redactor): un
   );
 }
 
-export function createTransport(raw: Client<paths>, options: ResolvedOptions) {
+/** `policies` is RETRY_POLICY; tests hand in others to see what each policy does. */
+export function createTransport(
+  raw: Client<paths>,
+  options: ResolvedOptions,
+  policies: Record<OperationId, RetryPolicy> = RETRY_POLICY,
+) {
   const { timeoutMs, maxRetries, maxResponseBytes, baseUrl } = options;
   const redact = redactor(options.apiKey);
   const request = raw.request as unknown as (
@@ -188,14 +218,11 @@ export function createTransport(raw: Client<paths>, options: ResolvedOptions) {
 
   return async function perform<Id extends OperationId>(
     operationId: Id,
-    policy: RetryPolicy,
-    call: Call,
+    call: RequestInit<Id>,
   ): Promise<JsonResponse<operations[Id], 200>> {
+    checkCall(call);
     const callerSignal = call.signal;
-    if (callerSignal !== undefined && !(callerSignal instanceof AbortSignal)) {
-      throw new InputError("signal", "must be an AbortSignal");
-    }
-    callerSignal?.throwIfAborted();
+    const policy = policies[operationId];
     const where = `${contract[operationId].method} ${new URL(baseUrl).origin}`;
     for (let retry = 0; ; retry++) {
       const attemptController = new AbortController();

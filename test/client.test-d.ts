@@ -1,7 +1,7 @@
 // The client's public types come from generated/schema.d.ts.
 import { describe, expectTypeOf, it } from "vitest";
 import type { components, operations } from "../generated/schema.js";
-import { createKeepupClient, type CancelSaleOptions } from "../src/index.js";
+import { createKeepupClient, type CancelSaleOptions, type OperationId } from "../src/index.js";
 import { ALERT_CUSTOMER_VALUES } from "../src/sales.js";
 
 const keepup = createKeepupClient({ apiKey: "key" });
@@ -27,6 +27,17 @@ describe("the client's types", () => {
   it("check at run time exactly the alert_customer values of the contract", () => {
     expectTypeOf<(typeof ALERT_CUSTOMER_VALUES)[number]>().toEqualTypeOf<
       NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>
+    >();
+  });
+
+  it("type keepup.request by operationId, from the generated operations", () => {
+    expectTypeOf<Parameters<typeof keepup.request>[0]>().toEqualTypeOf<OperationId>();
+    expectTypeOf<OperationId>().toEqualTypeOf<keyof operations>();
+    expectTypeOf(keepup.request<"cancelSale">).returns.resolves.toEqualTypeOf<
+      operations["cancelSale"]["responses"][200]["content"]["application/json"]
+    >();
+    expectTypeOf<NonNullable<Parameters<typeof keepup.request<"cancelSale">>[1]["body"]>>().toEqualTypeOf<
+      components["schemas"]["CancelSaleRequest"]
     >();
   });
 

@@ -98,6 +98,22 @@ describe("the request", () => {
     expect((error as APIError).message).toMatch(/redirect.*elsewhere\.example.*not followed/);
   });
 
+  it("keepup.request performs an operation by its operationId, through the same checks", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const keepup = clientWith(fetch);
+    await expect(
+      keepup.request("cancelSale", { params: { path: { sale_id: "7" } }, body: { alert_customer: "no" } }),
+    ).resolves.toEqual(cancelled);
+    expect(requests[0]!.method).toBe("PUT");
+    expect(requests[0]!.url.pathname).toBe("/v2.0/sales/cancel/7");
+    for (const saleId of ["..", "", "a/b", "1 2"]) {
+      const error = (await rejection(keepup.request("cancelSale", { params: { path: { sale_id: saleId } } }))) as InputError;
+      expect(error).toBeInstanceOf(InputError);
+      expect(error.field).toBe("params.path.sale_id");
+    }
+    expect(requests).toHaveLength(1);
+  });
+
   it("gives keepup.raw the same key, base URL and redirect rule", async () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const { data } = await clientWith(fetch).raw.PUT("/sales/cancel/{sale_id}", {
@@ -311,8 +327,8 @@ describe("timeouts and aborts", () => {
       );
     for (const policy of ["read", "write"] as const) {
       const { fetch, requests } = fakeFetch(stalled);
-      const { perform } = connect({ apiKey: CANARY_KEY, fetch, timeoutMs: 20 });
-      const error = (await rejection(perform("cancelSale", policy, { params: { path: { sale_id: "1" } } }))) as APIError;
+      const { perform } = connect({ apiKey: CANARY_KEY, fetch, timeoutMs: 20 }, { cancelSale: policy });
+      const error = (await rejection(perform("cancelSale", { params: { path: { sale_id: "1" } } }))) as APIError;
       expect(error.constructor).toBe(APIError);
       expect(error.status).toBe(200);
       expect(error.message).toMatch(/not read within timeoutMs \(20 ms\)/);
@@ -375,7 +391,7 @@ describe("timeouts and aborts", () => {
 
 /** sale_id 1 through the transport with `policy`, as a resource method would send it. */
 const performWith = (fetch: (request: Request) => Promise<Response>, policy: RetryPolicy, options: KeepupClientOptions = {}) =>
-  connect({ apiKey: CANARY_KEY, fetch, ...options }).perform("cancelSale", policy, {
+  connect({ apiKey: CANARY_KEY, fetch, ...options }, { cancelSale: policy }).perform("cancelSale", {
     params: { path: { sale_id: "1" } },
     body: { alert_customer: "no" },
   });

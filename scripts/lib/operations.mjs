@@ -1,5 +1,6 @@
 // The operations of a bundled contract, and an Ajv (JSON Schema 2020-12) instance that knows
-// every schema in it by its JSON pointer. Shared by the generator and the contract check.
+// every schema in it by its JSON pointer: what the pipeline, the mock, the contract check and
+// the tests loop over, so that none of them names an operation.
 import Ajv2020 from "ajv/dist/2020.js";
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -7,7 +8,12 @@ const SPEC_ID = "openapi.json";
 
 /**
  * @typedef {{ status: string, mediaTypes: string[], schema: object | undefined, schemaRef: string | undefined, examples: Record<string, unknown> }} ResponseEntry
- * @typedef {{ operationId: string, method: string, path: string, responses: ResponseEntry[] }} Operation
+ * @typedef {{ name: string, in: string, required: boolean, schema: object, example: unknown }} Parameter
+ * @typedef {{ required: boolean, schemaRef: string | undefined, examples: Record<string, unknown> }} RequestBody
+ * @typedef {{ lang: string, label: string, source: string }} CodeSample
+ * @typedef {{ operationId: string, method: string, path: string, summary: string, secured: boolean,
+ *   parameters: Parameter[], requestBody: RequestBody | undefined, responses: ResponseEntry[],
+ *   codeSamples: CodeSample[] }} Operation
  */
 
 const pointer = (...keys) =>
@@ -75,15 +81,38 @@ export function operationsOf(spec) {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       if (!operation) continue;
+      const where = (...keys) => `#/${pointer("paths", path, method, ...keys)}`;
       const responses = Object.entries(operation.responses ?? {}).map(([status, response]) => {
-        const content = resolveRef(spec, response).content ?? {};
-        const mediaTypes = Object.keys(content);
-        const schemaPointer = jsonSchemaPointer(spec, response, `#/${pointer("paths", path, method, "responses", status)}`);
-        const schema = schemaPointer && at(spec, schemaPointer);
-        const schemaRef = schemaPointer && `${SPEC_ID}${schemaPointer}`;
-        return { status, mediaTypes, schema, schemaRef, examples: examplesOf(spec, response) };
+        const mediaTypes = Object.keys(resolveRef(spec, response).content ?? {});
+        const schemaPointer = jsonSchemaPointer(spec, response, where("responses", status));
+        return {
+          status,
+          mediaTypes,
+          schema: schemaPointer && at(spec, schemaPointer),
+          schemaRef: schemaPointer && `${SPEC_ID}${schemaPointer}`,
+          examples: examplesOf(spec, response),
+        };
       });
-      operations.push({ operationId: operation.operationId, method: method.toUpperCase(), path, responses });
+      const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
+        .map((parameter) => resolveRef(spec, parameter))
+        .map(({ name, in: location, required = false, schema, example }) => ({ name, in: location, required, schema, example }));
+      const requestBody = operation.requestBody && resolveRef(spec, operation.requestBody);
+      const bodyPointer = requestBody && jsonSchemaPointer(spec, operation.requestBody, where("requestBody"));
+      operations.push({
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path,
+        summary: operation.summary,
+        secured: (operation.security ?? spec.security ?? []).length > 0,
+        parameters,
+        requestBody: requestBody && {
+          required: requestBody.required === true,
+          schemaRef: bodyPointer && `${SPEC_ID}${bodyPointer}`,
+          examples: examplesOf(spec, requestBody),
+        },
+        responses,
+        codeSamples: operation["x-codeSamples"] ?? [],
+      });
     }
   }
   return operations;
