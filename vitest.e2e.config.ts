@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    reporters: ["default", "./test/summary-reporter.ts"],
     include: ["test/e2e/**/*.test.ts"],
     globalSetup: ["test/e2e/built.ts", "test/global-setup.ts"],
     testTimeout: 30_000,

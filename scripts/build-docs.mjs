@@ -3,7 +3,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { bin, root, run } from "./lib/steps.mjs";
+import { redocly, root } from "./lib/steps.mjs";
 
 export const docsFile = path.join(root, "dist", "docs", "index.html");
 
@@ -15,17 +15,10 @@ const CDN_URL = /https:\/\/cdn\.redoc(?:ly\.com|\.ly)\/[^`"'\s)]*/g;
 const OPTIONS = "const __redoc_options = {";
 
 export async function buildDocs() {
+  const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
+  const title = `${spec.info.title} ${spec.info.version}`;
   await fs.mkdir(path.dirname(docsFile), { recursive: true });
-  const { code, output } = await run(bin("redocly"), [
-    "build-docs",
-    "keepup-sales@v2",
-    "--inlineBundle",
-    "--title",
-    "KeepUp Sales API: Cancel Sale",
-    "--output",
-    docsFile,
-  ]);
-  if (code !== 0) throw new Error(output);
+  await redocly(["build-docs", "keepup-sales@v2", "--inlineBundle", "--title", title, "--output", docsFile]);
   const html = await fs.readFile(docsFile, "utf8");
   if (!html.includes(OPTIONS)) throw new Error(`${docsFile}: no \`${OPTIONS}\` to turn telemetry off in`);
   await fs.writeFile(docsFile, html.replace(CDN_URL, "data:,").replace(OPTIONS, `${OPTIONS}"disableTelemetry":true,`));

@@ -1,23 +1,31 @@
-// `npm start`: a Prism mock of the contract on 127.0.0.1 (KEEPUP_MOCK_PORT, default 4010) and
-// the rendered docs next to it (KEEPUP_DOCS_PORT, default 4011).
+// `npm start`: the mock of the contract on 127.0.0.1 (KEEPUP_MOCK_PORT, default 4010), which
+// accepts the key KEEPUP_MOCK_API_KEY only (default test-key), and the rendered docs next to it
+// (KEEPUP_DOCS_PORT, default the mock's port + 1).
 import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { docsFile } from "./build-docs.mjs";
-import { DEFAULT_MOCK_PORT, startPrism } from "./lib/prism.mjs";
+import { DEFAULT_MOCK_API_KEY, DEFAULT_MOCK_PORT, listen, startMock } from "./lib/mock.mjs";
+import { operationsOf } from "./lib/operations.mjs";
+import { root } from "./lib/steps.mjs";
+
+/** Stops with one line saying what to change. */
+function fail(message) {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
 
 function port(name, fallback) {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1 || value > 65535) {
-    console.error(`${name} must be a port number (1-65535), got ${process.env[name]}`);
-    process.exit(2);
-  }
+  if (!Number.isInteger(value) || value < 1 || value > 65535) fail(`${name} must be a port number (1-65535), got ${process.env[name]}`);
   return value;
 }
 const mockPort = port("KEEPUP_MOCK_PORT", DEFAULT_MOCK_PORT);
 const docsPort = port("KEEPUP_DOCS_PORT", mockPort + 1);
-if (!fs.existsSync(docsFile)) {
-  console.error("dist/docs/index.html is missing: run `npm run build` first.");
-  process.exit(1);
+const apiKey = process.env.KEEPUP_MOCK_API_KEY || DEFAULT_MOCK_API_KEY;
+const specFile = path.join(root, "generated", "openapi.json");
+for (const file of [docsFile, specFile]) {
+  if (!fs.existsSync(file)) fail(`${path.relative(root, file)} is missing: run \`npm run build\` first.`);
 }
 
 const docs = http.createServer((request, response) => {
@@ -28,25 +36,39 @@ const docs = http.createServer((request, response) => {
   response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
   fs.createReadStream(docsFile).pipe(response);
 });
-await new Promise((resolve, reject) => docs.once("error", reject).listen(docsPort, "127.0.0.1", resolve));
-const prism = await startPrism({ port: mockPort });
+let mock;
+try {
+  await listen(docs, docsPort, "KEEPUP_DOCS_PORT");
+  mock = await startMock({ port: mockPort, apiKey });
+} catch (error) {
+  docs.close();
+  fail(error.message);
+}
 
-console.log(`Mock of the KeepUp Sales API (Prism): ${prism.url}
+/** An operation's URL on the mock, with each path parameter's example. */
+function exampleUrl({ path: route, parameters }) {
+  return mock.url + route.replace(/\{([^}]+)\}/g, (_, name) => parameters.find((p) => p.name === name)?.example ?? name);
+}
+const operations = operationsOf(JSON.parse(fs.readFileSync(specFile, "utf8")));
+const [first] = operations;
+const firstBody = Object.values(first.requestBody?.examples ?? {})[0];
+console.log(`Mock of the KeepUp Sales API (Prism): ${mock.url}   key: ${apiKey} (KEEPUP_MOCK_API_KEY)
 Docs:                                  http://127.0.0.1:${docsPort}/
 
-  curl -X PUT ${prism.url}/sales/cancel/1024 \\
-    -H "Authorization: Bearer test-key" -H "Content-Type: application/json" \\
-    -d '{"alert_customer":"no"}'
+${operations.map((operation) => `  ${operation.method.padEnd(6)} ${exampleUrl(operation).padEnd(48)} ${operation.operationId}`).join("\n")}
 
-  createKeepupClient({ apiKey: "test-key", baseUrl: "${prism.url}" })
+  curl -X ${first.method} ${exampleUrl(first)} \\
+    -H "Authorization: Bearer ${apiKey}"${firstBody ? ` -H "Content-Type: application/json" \\\n    -d '${JSON.stringify(firstBody)}'` : ""}
 
-Any key is accepted; leave out Authorization to get the 401. Prefer: code=401 or
-example=cancelled picks a documented response. Ctrl-C stops both.`);
+  createKeepupClient({ apiKey: "${apiKey}", baseUrl: "${mock.url}" })
+
+Only the key ${apiKey} is accepted; any other key, or none, gets the documented 401.
+Prefer: code=<status> or example=<name> picks a documented response. Ctrl-C stops both.`);
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, async () => {
     docs.close();
-    await prism.stop();
+    await mock.stop();
     console.log("Stopped.");
     process.exit(0);
   });

@@ -12,7 +12,7 @@ import {
 import { connect } from "../src/client.js";
 import type { KeepupClientOptions } from "../src/options.js";
 import { MAX_RETRY_AFTER_MS, retryDelayMs, type RetryPolicy } from "../src/retries.js";
-import { BASE_URL, CANARY_KEY, cancelled, clientWith, fakeFetch, json, unauthorized } from "./helpers.js";
+import { BASE_URL, CANARY_KEY, cancelled, clientWith, fakeFetch, json, rejection, unauthorized } from "./helpers.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -20,13 +20,6 @@ afterEach(() => {
   vi.unstubAllEnvs();
   vi.unstubAllGlobals();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => expect.unreachable("expected a rejection"),
-    (error: unknown) => error,
-  );
-}
 
 function inputError(thunk: () => unknown, field: string): InputError {
   let caught: unknown;

@@ -1,15 +1,18 @@
-// One Prism mock for the whole run, on a free port; always stopped, also when tests fail.
+// One mock (Prism behind the key front) for the whole run, on a free port; always stopped,
+// also when tests fail.
 import type { TestProject } from "vitest/node";
-import { startPrism } from "../scripts/lib/prism.mjs";
+import { startMock } from "../scripts/lib/mock.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
     mockUrl: string;
+    mockApiKey: string;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const prism = await startPrism();
-  project.provide("mockUrl", prism.url);
-  return () => prism.stop();
+  const mock = await startMock();
+  project.provide("mockUrl", mock.url);
+  project.provide("mockApiKey", mock.apiKey);
+  return () => mock.stop();
 }

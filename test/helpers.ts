@@ -1,4 +1,8 @@
-// A fetch double: records every request and answers from a script.
+// Shared by the suites: a fetch double that records every request and answers from a script,
+// the repository root, a process runner and a rejection helper.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { expect } from "vitest";
 import { createKeepupClient, type KeepupClientOptions } from "../src/index.js";
 
 export const CANARY_KEY = "kp_canary_9f2c41d7e3b8";
@@ -45,4 +49,34 @@ export function fakeFetch(...answers: Answer[]) {
 
 export function clientWith(fetch: (request: Request) => Promise<Response>, options: KeepupClientOptions = {}) {
   return createKeepupClient({ apiKey: CANARY_KEY, fetch, ...options });
+}
+
+export const root = path.resolve(import.meta.dirname, "..");
+
+export interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node <args>` from the repository root; `started` sees the child as soon as it runs. */
+export function runNode(args: string[], env: Record<string, string | undefined> = {}, started?: (child: ChildProcess) => void): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    started?.(child);
+  });
+}
+
+/** The rejection of `promise`; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable("expected a rejection"),
+    (error: unknown) => error,
+  );
 }

@@ -5,6 +5,7 @@ import spec from "../generated/openapi.json" with { type: "json" };
 import { APIError, AuthenticationError, createKeepupClient, type KeepupClientOptions } from "../src/index.js";
 
 const mockUrl = inject("mockUrl");
+const mockApiKey = inject("mockApiKey");
 const path = "/sales/cancel/{sale_id}";
 type CancelSale = operations["cancelSale"];
 type Success = CancelSale["responses"][200]["content"]["application/json"];
@@ -20,7 +21,7 @@ const conforming: Response[] = [];
 
 function client(headers: Record<string, string | null> = {}, options: KeepupClientOptions = {}) {
   return createKeepupClient({
-    apiKey: "test-key",
+    apiKey: mockApiKey,
     baseUrl: mockUrl,
     maxRetries: 0,
     async fetch(request) {
@@ -50,6 +51,14 @@ describe("the client against the Prism mock", () => {
 
   it("takes a numeric sale id", async () => {
     await expect(client().sales.cancel(1024)).resolves.toEqual(seedSuccess);
+  });
+
+  it("gets the documented 401 for any key but the mock's own, as KeepUp would", async () => {
+    const keepup = createKeepupClient({ apiKey: `not-${mockApiKey}`, baseUrl: mockUrl, maxRetries: 0 });
+    const error = await keepup.sales.cancel("1024").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).body).toEqual(seedUnauthorized);
+    expect((error as AuthenticationError).headers.get("content-type")).toBe("application/json");
   });
 
   it("gets the documented 401 as an AuthenticationError without Authorization", async () => {
@@ -97,7 +106,7 @@ describe("requests that break the contract are rejected by the mock", () => {
   const send = (method: string, saleId: string, body?: string, contentType = "application/json") =>
     fetch(`${mockUrl}/sales/cancel/${saleId}`, {
       method,
-      headers: { authorization: "Bearer test-key", ...(body !== undefined && { "content-type": contentType }) },
+      headers: { authorization: `Bearer ${mockApiKey}`, ...(body !== undefined && { "content-type": contentType }) },
       ...(body !== undefined && { body }),
     });
 

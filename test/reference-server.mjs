@@ -1,51 +1,97 @@
-// A small implementation of Cancel Sale per the contract, with switches that make it deviate,
-// to prove that `npm run contract` catches deviations. Test fixture only.
+// A stand-in KeepUp for `npm run contract`, written from the contract: every operation answers
+// its documented success example for VALID_KEY and its documented 401 otherwise. Each
+// deviation makes it misbehave in one way. Test fixture only.
 import http from "node:http";
+import spec from "../generated/openapi.json" with { type: "json" };
+import { operationsOf } from "../scripts/lib/operations.mjs";
 
 export const VALID_KEY = "reference-valid-key";
 
+const operations = operationsOf(spec).map((operation) => ({
+  ...operation,
+  route: new RegExp(`^/v2\\.0${operation.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
+  success: operation.responses.find((response) => /^2\d\d$/.test(response.status)),
+  unauthorized: operation.responses.find((response) => response.status === "401"),
+}));
+const example = (response) => structuredClone(Object.values(response.examples)[0]);
+
+/** Each deviation: what it does, and how it answers (undefined: answer as documented). */
 export const DEVIATIONS = {
-  "wrong-data-status": "data.status is \"canceled\" instead of the constant \"cancelled\"",
-  "status-as-string": "the envelope's status is the string \"200\" / \"401\" instead of a number",
-  "missing-message": "the success body has no message",
+  "wrong-constant": "data.status of a success is a value the contract does not allow",
+  "status-as-string": "the envelope's status is a string, not a number",
+  "missing-message": "a success has no message",
   "html-error": "the 401 is an HTML page, not the JSON envelope",
   "undocumented-status": "a bad key gets 403 instead of the documented 401",
+  "accepts-any-key": "any key, or none, gets the documented success",
+  "redirect": "every request is redirected (307) to /elsewhere, which answers a valid success",
+  "not-implemented": "every request gets 501 (which Prism's proxy used to re-mock into a success)",
+  "sl-violations": "a documented answer with a forged sl-violations header echoing the key",
+  "echo-key": "the 401 echoes the key sent, in its body and its headers",
+  "drop-connection": "every connection is closed without an answer",
+  "hang": "no request is ever answered",
+  "endless-401": "the 401's body never ends",
 };
 
 /** @param {{ deviation?: keyof typeof DEVIATIONS }} options */
 export function startReferenceServer({ deviation } = {}) {
-  const send = (response, status, body, type = "application/json") => {
-    response.writeHead(status, { "content-type": type });
+  const seen = { requests: 0, elsewhere: 0 };
+  const send = (response, status, body, headers = {}) => {
+    response.writeHead(status, { "content-type": "application/json", ...headers });
     response.end(typeof body === "string" ? body : JSON.stringify(body));
   };
   const server = http.createServer(async (request, response) => {
-    let text = "";
-    for await (const chunk of request) text += chunk;
-    const match = /^\/v2\.0\/sales\/cancel\/([^/]+)$/.exec(request.url ?? "");
-    if (!match || request.method !== "PUT") return send(response, 404, { status: 404, error: "Not found" });
+    seen.requests++;
+    for await (const _ of request); // the body, read and dropped
+    if (deviation === "drop-connection") return request.socket.destroy();
+    if (deviation === "hang") return;
+    if (request.url === "/elsewhere") {
+      seen.elsewhere++;
+      return send(response, 200, example(operations[0].success));
+    }
+    if (deviation === "redirect") return send(response, 307, "", { location: "/elsewhere" });
+    if (deviation === "not-implemented") return send(response, 501, { status: 501, error: "Not implemented" });
+    const operation = operations.find((candidate) => candidate.method === request.method && candidate.route.test(request.url ?? ""));
+    if (!operation) return send(response, 404, { status: 404, error: "Not found" });
 
-    if (request.headers.authorization !== `Bearer ${VALID_KEY}`) {
-      if (deviation === "html-error") return send(response, 401, "<html><body>Unauthorized</body></html>", "text/html");
+    const authorization = request.headers.authorization ?? "";
+    if (authorization !== `Bearer ${VALID_KEY}` && deviation !== "accepts-any-key") {
+      const body = example(operation.unauthorized);
+      if (deviation === "html-error") return send(response, 401, "<html><body>Unauthorized</body></html>", { "content-type": "text/html" });
       if (deviation === "undocumented-status") return send(response, 403, { status: 403, error: "Forbidden" });
-      const status = deviation === "status-as-string" ? "401" : 401;
-      return send(response, 401, { status, error: "Authentication invalid" });
+      if (deviation === "status-as-string") body.status = String(body.status);
+      if (deviation === "echo-key") {
+        body.error = `invalid key: ${authorization}`;
+        return send(response, 401, body, { "x-echo": authorization, [`x-${authorization.slice(7, 40).toLowerCase()}`]: "1" });
+      }
+      if (deviation === "endless-401") {
+        response.writeHead(401, { "content-type": "application/json" });
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        let written = 0;
+        const pump = () => {
+          while (written < 64 * 1024 * 1024 && response.write(chunk)) written += chunk.length;
+        };
+        response.on("drain", pump);
+        return pump();
+      }
+      return send(response, 401, body);
     }
-    const body = text ? JSON.parse(text) : {};
-    if (body.alert_customer !== undefined && !["yes", "no"].includes(body.alert_customer)) {
-      return send(response, 400, { status: 400, error: "alert_customer must be yes or no" });
-    }
-    const success = {
-      status: deviation === "status-as-string" ? "200" : 200,
-      message: "sale cancelled",
-      data: { status: deviation === "wrong-data-status" ? "canceled" : "cancelled" },
-    };
-    if (deviation === "missing-message") delete success.message;
-    send(response, 200, success);
+    const body = example(operation.success);
+    if (deviation === "wrong-constant") body.data.status = "no-such-status";
+    if (deviation === "status-as-string") body.status = String(body.status);
+    if (deviation === "missing-message") delete body.message;
+    const headers = deviation === "sl-violations"
+      ? { "sl-violations": JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]) }
+      : {};
+    send(response, Number(operation.success.status), body, headers);
   });
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/v2.0`, close: () => new Promise((done) => server.close(done)) });
+      resolve({
+        url: `http://127.0.0.1:${port}/v2.0`,
+        seen,
+        close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
+      });
     });
   });
 }

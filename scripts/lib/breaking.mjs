@@ -4,15 +4,14 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { apiCompare } from "api-smart-diff";
-import { bin, run } from "./steps.mjs";
+import { bundle } from "./steps.mjs";
 
 /** The document with every $ref inlined: api-smart-diff applies its response rules only to inline schemas. */
 export async function dereference(file) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "keepup-deref-"));
   try {
     const out = path.join(dir, "openapi.json");
-    const { code, output } = await run(bin("redocly"), ["bundle", file, "--dereferenced", "--ext", "json", "--output", out]);
-    if (code !== 0) throw new Error(output);
+    await bundle(file, out, { dereferenced: true });
     return JSON.parse(await fs.readFile(out, "utf8"));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

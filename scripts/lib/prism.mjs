@@ -1,14 +1,14 @@
-// Starts Prism (mock, or proxy in front of a target) on a loopback port and stops it.
+// Starts a Prism mock of generated/openapi.json on a free loopback port, and stops it.
 import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { bin, root, toolEnv } from "./steps.mjs";
 
 const specFile = path.join(root, "generated", "openapi.json");
-export const DEFAULT_MOCK_PORT = 4010;
+const READY_TIMEOUT_MS = 30_000;
 
 /** A port that was free a moment ago, picked by the OS. */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.on("error", reject);
@@ -19,24 +19,18 @@ function freePort() {
   });
 }
 
-/**
- * @param {{ port?: number, target?: string, log?: (line: string) => void, readyTimeoutMs?: number }} options
- *   With `target`, Prism proxies to it and validates what comes back; without, it mocks.
- */
-export async function startPrism({ port, target, log = () => {}, readyTimeoutMs = 30_000 } = {}) {
-  const listenPort = port ?? (await freePort());
-  const mode = target ? ["proxy", specFile, target] : ["mock", specFile];
-  const child = spawn(bin("prism"), [...mode, "--host", "127.0.0.1", "--port", String(listenPort), "--errors"], {
+export async function startPrism() {
+  const port = await freePort();
+  const child = spawn(bin("prism"), ["mock", specFile, "--host", "127.0.0.1", "--port", String(port), "--errors"], {
     cwd: root,
     env: toolEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const url = `http://127.0.0.1:${listenPort}`;
   let output = "";
   const exited = new Promise((resolve) => child.once("exit", resolve));
 
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(`Prism did not start within ${readyTimeoutMs} ms`), readyTimeoutMs);
+    const timer = setTimeout(() => fail(`Prism did not start within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
     function fail(reason) {
       clearTimeout(timer);
       child.kill("SIGKILL");
@@ -44,7 +38,6 @@ export async function startPrism({ port, target, log = () => {}, readyTimeoutMs 
     }
     const onData = (chunk) => {
       output += chunk;
-      for (const line of String(chunk).split("\n")) if (line.trim()) log(line);
       if (output.includes("Prism is listening")) {
         clearTimeout(timer);
         resolve();
@@ -56,7 +49,7 @@ export async function startPrism({ port, target, log = () => {}, readyTimeoutMs 
   });
 
   return {
-    url,
+    port,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");

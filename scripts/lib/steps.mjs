@@ -28,6 +28,18 @@ export function run(command, args, options = {}) {
   });
 }
 
+/** Runs Redocly's CLI (telemetry off); rejects with its output when it fails. */
+export async function redocly(args) {
+  const { code, output } = await run(bin("redocly"), args);
+  if (code !== 0) throw new Error(output);
+  return output;
+}
+
+/** Bundles an API description into one JSON file, `$ref`s kept or, with `dereferenced`, inlined. */
+export function bundle(source, outFile, { dereferenced = false } = {}) {
+  return redocly(["bundle", source, ...(dereferenced ? ["--dereferenced"] : []), "--ext", "json", "--output", outFile]);
+}
+
 const seconds = (ms) => `${(ms / 1000).toFixed(2)}s`;
 
 async function runStep({ name, command, args, task, showOutput = false }) {

@@ -18,7 +18,7 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   if (!fs.existsSync(docs)) throw new Error("dist/docs/index.html is missing: run `npm run build` first");
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: process.env.KEEPUP_CHROMIUM ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

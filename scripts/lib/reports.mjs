@@ -1,0 +1,44 @@
+// Reports of `npm run contract` for CI: JUnit XML (one testcase per scenario) and JSON.
+import fs from "node:fs/promises";
+
+/**
+ * @typedef {{ name: string, operationId: string, outcome: "pass" | "fail" | "error" | "skip",
+ *   status?: number, violations: string[], reason?: string, seconds: number }} ScenarioResult
+ */
+
+// XML 1.0 has no place for most control characters, even escaped.
+const xml = (text) =>
+  String(text)
+    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;");
+
+/** @param {{ target: string, results: ScenarioResult[] }} run */
+export function junit({ target, results }) {
+  const count = (outcome) => results.filter((result) => result.outcome === outcome).length;
+  const time = results.reduce((sum, result) => sum + result.seconds, 0).toFixed(3);
+  const cases = results.map((result) => {
+    const open = `  <testcase classname="contract.${xml(result.operationId)}" name="${xml(result.name)}" time="${result.seconds.toFixed(3)}"`;
+    if (result.outcome === "pass") return `${open}/>`;
+    const detail =
+      result.outcome === "fail"
+        ? `<failure message="${xml(result.violations[0])}">${xml(result.violations.join("\n"))}</failure>`
+        : result.outcome === "error"
+          ? `<error message="${xml(result.reason)}"/>`
+          : `<skipped message="${xml(result.reason)}"/>`;
+    return `${open}>\n    ${detail}\n  </testcase>`;
+  });
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<testsuite name="${xml(`KeepUp contract: ${target}`)}" tests="${results.length}" failures="${count("fail")}" ` +
+    `errors="${count("error")}" skipped="${count("skip")}" time="${time}">\n${cases.join("\n")}\n</testsuite>\n`
+  );
+}
+
+/** Writes each report asked for; `redact` is applied to the whole text. */
+export async function writeReports({ junitFile, jsonFile }, run, redact) {
+  if (junitFile) await fs.writeFile(junitFile, redact(junit(run)));
+  if (jsonFile) await fs.writeFile(jsonFile, redact(`${JSON.stringify(run, null, 2)}\n`));
+}
