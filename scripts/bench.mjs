@@ -1,20 +1,38 @@
-// `npm run bench`: per-call time of keepup.sales.cancel against a bare openapi-fetch call and a
-// hand-written fetch, on a loopback server, as ratios from one run; and the min+gz size of what
-// the package adds on top of openapi-fetch. Reports only: machines here are too noisy to assert.
-import { gzipSync } from "node:zlib";
+// `npm run bench`: per-call time of the client (keepup.request, the path every resource method
+// takes) against a bare openapi-fetch call and a hand-written fetch, on a loopback server
+// answering the contract's success example for its first operation, as ratios from one run;
+// and the min+gz size of what the package adds on top of openapi-fetch. Reports only: machines
+// here are too noisy to assert.
+import fs from "node:fs/promises";
 import http from "node:http";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
-import { createKeepupClient } from "../dist/index.js";
+import { staleness } from "./lib/built.mjs";
+import { operationsOf } from "./lib/operations.mjs";
+import { root } from "./lib/steps.mjs";
+
+const problem = staleness("dist/index.js");
+if (problem) throw new Error(problem);
+const { createKeepupClient } = await import("../dist/index.js");
 
 const ROUNDS = 21;
 const CALLS_PER_ROUND = 300;
-const body = JSON.stringify({ status: 200, message: "sale cancelled", data: { status: "cancelled" } });
+const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
+const [operation] = operationsOf(spec);
+const success = operation.responses.find((response) => /^2\d\d$/.test(response.status));
+const body = JSON.stringify(Object.values(success.examples)[0]);
+const requestBody = Object.values(operation.requestBody?.examples ?? {})[0];
+const params = {
+  path: Object.fromEntries(operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, String(p.example)])),
+};
+const url = operation.path.replace(/\{([^}]+)\}/g, (_, name) => params.path[name]);
 
 const server = http.createServer((request, response) => {
   request.resume();
   request.on("end", () => {
-    response.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    response.writeHead(Number(success.status), { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
     response.end(body);
   });
 });
@@ -24,31 +42,21 @@ const headers = { Authorization: "Bearer bench-key" };
 
 const keepup = createKeepupClient({ apiKey: "bench-key", baseUrl });
 const bare = createClient({ baseUrl, headers });
+const bareCall = (init) => async () => {
+  const { data, error } = await bare.request(operation.method, operation.path, { params, body: requestBody, ...init });
+  if (error) throw new Error("unexpected error");
+  return data;
+};
 const variants = {
-  "keepup.sales.cancel": () => keepup.sales.cancel("1024", { alertCustomer: "no" }),
-  "bare openapi-fetch": async () => {
-    const { data, error } = await bare.PUT("/sales/cancel/{sale_id}", {
-      params: { path: { sale_id: "1024" } },
-      body: { alert_customer: "no" },
-    });
-    if (error) throw new Error("unexpected error");
-    return data;
-  },
+  [`keepup.request("${operation.operationId}")`]: () => keepup.request(operation.operationId, { params, body: requestBody }),
+  "bare openapi-fetch": bareCall({}),
   // What a per-attempt timeout costs by itself: undici wires the signal into each Request.
-  "openapi-fetch + signal": async () => {
-    const { data, error } = await bare.PUT("/sales/cancel/{sale_id}", {
-      params: { path: { sale_id: "1024" } },
-      body: { alert_customer: "no" },
-      signal: new AbortController().signal,
-    });
-    if (error) throw new Error("unexpected error");
-    return data;
-  },
+  "openapi-fetch + signal": bareCall({ signal: new AbortController().signal }),
   "hand-written fetch": async () => {
-    const response = await fetch(`${baseUrl}/sales/cancel/1024`, {
-      method: "PUT",
-      headers: { ...headers, "Content-Type": "application/json" },
-      body: JSON.stringify({ alert_customer: "no" }),
+    const response = await fetch(`${baseUrl}${url}`, {
+      method: operation.method,
+      headers: { ...headers, ...(requestBody && { "Content-Type": "application/json" }) },
+      ...(requestBody && { body: JSON.stringify(requestBody) }),
     });
     if (!response.ok) throw new Error(`unexpected ${response.status}`);
     return response.json();
@@ -73,10 +81,10 @@ server.close();
 // median round's ratio is reported.
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const baseline = totals["bare openapi-fetch"];
-console.log(`per call, median of ${ROUNDS} rounds of ${CALLS_PER_ROUND} (loopback):`);
+console.log(`per call (${operation.method} ${operation.path}), median of ${ROUNDS} rounds of ${CALLS_PER_ROUND} (loopback):`);
 for (const [name, micros] of Object.entries(totals)) {
   const ratio = median(micros.map((value, round) => value / baseline[round]));
-  console.log(`  ${name.padEnd(22)} ${median(micros).toFixed(1).padStart(7)} µs  ${ratio.toFixed(3)}x bare openapi-fetch`);
+  console.log(`  ${name.padEnd(30)} ${median(micros).toFixed(1).padStart(7)} µs  ${ratio.toFixed(3)}x bare openapi-fetch`);
 }
 
 async function minGzip(entry, external) {

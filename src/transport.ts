@@ -77,7 +77,7 @@ async function readBounded(response: Response, limit: number, signal: AbortSigna
   if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
-  const unsubscribe = onAbort(signal, cancel);
+  signal.addEventListener("abort", cancel); // the attempt's own signal, never shared
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
@@ -90,13 +90,15 @@ async function readBounded(response: Response, limit: number, signal: AbortSigna
     cancel();
     throw error;
   } finally {
-    unsubscribe();
+    signal.removeEventListener("abort", cancel);
   }
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(size);
   chunks.reduce((offset, chunk) => (bytes.set(chunk, offset), offset + chunk.byteLength), 0);
   return bytes;
 }
+
+const decoder = new TextDecoder();
 
 const mediaType = (headers: Headers) => headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
 
@@ -178,6 +180,7 @@ export function createTransport(
 ) {
   const { timeoutMs, maxRetries, maxResponseBytes, baseUrl } = options;
   const redact = redactor(options.apiKey);
+  const { origin } = new URL(baseUrl);
   const request = raw.request as unknown as (
     method: string,
     path: string,
@@ -193,8 +196,10 @@ export function createTransport(
       // A status that cannot carry a body (an opaque redirect's 0, 204, ...) is passed on as is.
       if (response.status < 200 || [204, 205, 304].includes(response.status)) return response;
       const bytes = await readBounded(response, maxResponseBytes, signal);
-      answer.text = new TextDecoder().decode(bytes);
-      return new Response(null, { status: response.status, headers: response.headers });
+      answer.text = decoder.decode(bytes);
+      // openapi-fetch hands back a 2xx body unread (parseAs "stream") but reads any other: that
+      // one gets an empty stand-in, as the bytes are already read.
+      return response.ok ? response : new Response(null, { status: response.status, headers: response.headers });
     };
     const { method, path } = contract[operationId];
     try {
@@ -223,7 +228,7 @@ export function createTransport(
     checkCall(call);
     const callerSignal = call.signal;
     const policy = policies[operationId];
-    const where = `${contract[operationId].method} ${new URL(baseUrl).origin}`;
+    const where = `${contract[operationId].method} ${origin}`;
     for (let retry = 0; ; retry++) {
       const attemptController = new AbortController();
       let timedOut = false;
