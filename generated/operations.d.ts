@@ -4,4 +4,5 @@ import type { Schema } from "../src/validate.js";
 
 export declare const operations: {
   cancelSale: { method: "PUT"; path: "/sales/cancel/{sale_id}"; success: { 200: Schema } };
+  refundSale: { method: "PUT"; path: "/sales/refund/{sale_id}"; success: { 200: Schema } };
 };

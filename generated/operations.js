@@ -35,5 +35,40 @@ export const operations = {
         }
       }
     }
+  },
+  "refundSale": {
+    "method": "PUT",
+    "path": "/sales/refund/{sale_id}",
+    "success": {
+      "200": {
+        "type": "object",
+        "required": [
+          "status",
+          "message",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "type": "integer",
+            "const": 200
+          },
+          "message": {
+            "type": "string"
+          },
+          "data": {
+            "type": "object",
+            "required": [
+              "status"
+            ],
+            "properties": {
+              "status": {
+                "type": "string",
+                "const": "refunded"
+              }
+            }
+          }
+        }
+      }
+    }
   }
 };

@@ -7,7 +7,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale to cancel, as one path segment. KeepUp does not document the format of sale ids; the ids seen in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
+                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
                  * @example 1024
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -38,12 +38,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sales/refund/{sale_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
+                 * @example 1024
+                 */
+                sale_id: components["parameters"]["SaleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Refund a sale
+         * @description Refunds a specific sale: its status becomes `refunded`. KeepUp's Sales page marks this
+         *     **irreversible**, to be used with care.
+         *
+         *     **Method.** `PUT` is the method of this endpoint: KeepUp's endpoint line and its method
+         *     conventions (PUT updates an existing record) use it. The sample requests on KeepUp's own
+         *     page send `POST`; only `PUT` is documented here.
+         *
+         *     **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no
+         *     amount), which sales can be refunded (an unpaid invoice, a quote, a cancelled sale), what
+         *     the API answers for a sale that does not exist or is already refunded, whether a repeated
+         *     refund alerts the customer again, what it does to the sale's payments and balance, and
+         *     what `alert_customer` defaults to when it is omitted. Any answer other than the ones below
+         *     is described by the `default` error envelope.
+         */
+        put: operations["refundSale"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Options for cancelling a sale. KeepUp documents no field but `alert_customer`; unknown fields are rejected so that a misspelt option is caught instead of silently ignored. */
-        CancelSaleRequest: {
+        /** @description Whether KeepUp alerts the customer about the change (Cancel Sale, Refund Sale). KeepUp documents no field but `alert_customer`; unknown fields are rejected so that a misspelt option is caught instead of silently ignored. */
+        AlertCustomerRequest: {
             /**
              * @description Whether to alert the customer (`yes`, `no`). Optional; KeepUp does not document the default.
              * @enum {string}
@@ -75,6 +113,24 @@ export interface components {
             /** @description The HTTP status code, repeated in the body. */
             status: number;
         };
+        /** @description The success envelope of Refund Sale. */
+        RefundSaleResponse: {
+            /** @description The sale after the request. */
+            data: {
+                /**
+                 * @description The sale's status, `refunded` once the request succeeded.
+                 * @constant
+                 */
+                status: "refunded";
+            };
+            /** @description A human-readable outcome, `sale refunded` in KeepUp's sample. */
+            message: string;
+            /**
+             * @description The HTTP status code, repeated in the body.
+             * @constant
+             */
+            status: 200;
+        };
     };
     responses: {
         /** @description The API key is missing or invalid. */
@@ -104,19 +160,28 @@ export interface components {
                 "application/json": components["schemas"]["CancelSaleResponse"];
             };
         };
+        /** @description The sale was refunded. */
+        SaleRefunded: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RefundSaleResponse"];
+            };
+        };
     };
     parameters: {
         /**
-         * @description The id of the sale to cancel, as one path segment. KeepUp does not document the format of sale ids; the ids seen in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
+         * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
          * @example 1024
          */
         SaleId: string;
     };
     requestBodies: {
-        /** @description Optional. Options for the cancellation. */
-        CancelSaleRequest: {
+        /** @description Optional. Whether KeepUp alerts the customer. */
+        AlertCustomerRequest: {
             content: {
-                "application/json": components["schemas"]["CancelSaleRequest"];
+                "application/json": components["schemas"]["AlertCustomerRequest"];
             };
         };
     };
@@ -131,16 +196,36 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale to cancel, as one path segment. KeepUp does not document the format of sale ids; the ids seen in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
+                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
                  * @example 1024
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["CancelSaleRequest"];
+        requestBody?: components["requestBodies"]["AlertCustomerRequest"];
         responses: {
             200: components["responses"]["SaleCancelled"];
+            401: components["responses"]["AuthenticationInvalid"];
+            default: components["responses"]["Error"];
+        };
+    };
+    refundSale: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
+                 * @example 1024
+                 */
+                sale_id: components["parameters"]["SaleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: components["requestBodies"]["AlertCustomerRequest"];
+        responses: {
+            200: components["responses"]["SaleRefunded"];
             401: components["responses"]["AuthenticationInvalid"];
             default: components["responses"]["Error"];
         };

@@ -1,6 +1,6 @@
 export { createKeepupClient, type KeepupClient } from "./client.js";
 export type { KeepupClientOptions } from "./options.js";
-export type { CancelSaleOptions, CancelSaleResponse } from "./sales.js";
+export type { AlertCustomerOptions, CancelSaleResponse, RefundSaleResponse } from "./sales.js";
 export type { OperationId, RequestInit } from "./transport.js";
 export {
   KeepupError,

@@ -10,6 +10,7 @@ export type RetryPolicy = "read" | "write";
 /** Each operation's retry policy; the README's retry table is checked against it. */
 export const RETRY_POLICY = {
   cancelSale: "write",
+  refundSale: "write",
 } as const satisfies Record<keyof typeof operations, RetryPolicy>;
 
 /** Error codes of a fetch that failed before any byte of the request could reach a server. */

@@ -5,13 +5,15 @@ import { shown } from "./options.js";
 import { PATH_SEGMENT, type createTransport, type JsonResponse } from "./transport.js";
 import type { operations } from "../generated/schema.js";
 
-type AlertCustomer = NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>;
+type AlertCustomer = NonNullable<components["schemas"]["AlertCustomerRequest"]["alert_customer"]>;
 export type CancelSaleResponse = JsonResponse<operations["cancelSale"], 200>;
+export type RefundSaleResponse = JsonResponse<operations["refundSale"], 200>;
 
 /** The values the contract allows; a test keeps this list equal to the generated type. */
 export const ALERT_CUSTOMER_VALUES = ["yes", "no"] as const satisfies readonly AlertCustomer[];
 
-export interface CancelSaleOptions {
+/** The options of `sales.cancel` and `sales.refund`. */
+export interface AlertCustomerOptions {
   /** Whether KeepUp alerts the customer. Omitted: no body is sent, KeepUp's default applies. */
   alertCustomer?: AlertCustomer | boolean | undefined;
   /** Aborts the request (and any retry); the abort is passed through, not retried. */
@@ -42,14 +44,19 @@ function alertBody(alertCustomer: unknown, apiKey: string): { alert_customer: Al
 }
 
 export function salesResource(perform: ReturnType<typeof createTransport>, apiKey: string) {
+  const alertCall = (saleId: unknown, { alertCustomer, signal }: AlertCustomerOptions) => ({
+    params: { path: { sale_id: checkSaleId(saleId, apiKey) } },
+    body: alertBody(alertCustomer, apiKey),
+    signal,
+  });
   return {
     /** Cancels a sale. Irreversible, so never sent twice unless KeepUp provably did not get it. */
-    async cancel(saleId: string | number, { alertCustomer, signal }: CancelSaleOptions = {}): Promise<CancelSaleResponse> {
-      return perform("cancelSale", {
-        params: { path: { sale_id: checkSaleId(saleId, apiKey) } },
-        body: alertBody(alertCustomer, apiKey),
-        signal,
-      });
+    async cancel(saleId: string | number, options: AlertCustomerOptions = {}): Promise<CancelSaleResponse> {
+      return perform("cancelSale", alertCall(saleId, options));
+    },
+    /** Refunds a sale. Irreversible, so never sent twice unless KeepUp provably did not get it. */
+    async refund(saleId: string | number, options: AlertCustomerOptions = {}): Promise<RefundSaleResponse> {
+      return perform("refundSale", alertCall(saleId, options));
     },
   };
 }

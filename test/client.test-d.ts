@@ -1,7 +1,7 @@
 // The client's public types come from generated/schema.d.ts.
 import { describe, expectTypeOf, it } from "vitest";
 import type { components, operations } from "../generated/schema.js";
-import { createKeepupClient, type CancelSaleOptions, type OperationId } from "../src/index.js";
+import { createKeepupClient, type AlertCustomerOptions, type OperationId } from "../src/index.js";
 import { ALERT_CUSTOMER_VALUES } from "../src/sales.js";
 
 const keepup = createKeepupClient({ apiKey: "key" });
@@ -18,15 +18,28 @@ describe("the client's types", () => {
     }>();
   });
 
+  it("resolve refund to the typed 200 body", () => {
+    expectTypeOf(keepup.sales.refund).returns.resolves.toEqualTypeOf<
+      operations["refundSale"]["responses"][200]["content"]["application/json"]
+    >();
+    expectTypeOf(keepup.sales.refund).returns.resolves.toEqualTypeOf<{
+      data: { status: "refunded" };
+      message: string;
+      status: 200;
+    }>();
+  });
+
   it("take a string or numeric sale id and the contract's alert values or a boolean", () => {
-    expectTypeOf(keepup.sales.cancel).parameter(0).toEqualTypeOf<string | number>();
-    expectTypeOf<CancelSaleOptions["alertCustomer"]>().toEqualTypeOf<"yes" | "no" | boolean | undefined>();
-    expectTypeOf(keepup.sales.cancel).parameter(1).toEqualTypeOf<CancelSaleOptions | undefined>();
+    for (const method of [keepup.sales.cancel, keepup.sales.refund]) {
+      expectTypeOf(method).parameter(0).toEqualTypeOf<string | number>();
+      expectTypeOf(method).parameter(1).toEqualTypeOf<AlertCustomerOptions | undefined>();
+    }
+    expectTypeOf<AlertCustomerOptions["alertCustomer"]>().toEqualTypeOf<"yes" | "no" | boolean | undefined>();
   });
 
   it("check at run time exactly the alert_customer values of the contract", () => {
     expectTypeOf<(typeof ALERT_CUSTOMER_VALUES)[number]>().toEqualTypeOf<
-      NonNullable<components["schemas"]["CancelSaleRequest"]["alert_customer"]>
+      NonNullable<components["schemas"]["AlertCustomerRequest"]["alert_customer"]>
     >();
   });
 
@@ -37,11 +50,11 @@ describe("the client's types", () => {
       operations["cancelSale"]["responses"][200]["content"]["application/json"]
     >();
     expectTypeOf<NonNullable<Parameters<typeof keepup.request<"cancelSale">>[1]["body"]>>().toEqualTypeOf<
-      components["schemas"]["CancelSaleRequest"]
+      components["schemas"]["AlertCustomerRequest"]
     >();
   });
 
   it("type keepup.raw with the generated paths", () => {
-    expectTypeOf(keepup.raw.PUT).parameter(0).toEqualTypeOf<"/sales/cancel/{sale_id}">();
+    expectTypeOf(keepup.raw.PUT).parameter(0).toEqualTypeOf<"/sales/cancel/{sale_id}" | "/sales/refund/{sale_id}">();
   });
 });

@@ -11,8 +11,8 @@ import {
 } from "../src/index.js";
 import { connect } from "../src/client.js";
 import type { KeepupClientOptions } from "../src/options.js";
-import { MAX_RETRY_AFTER_MS, retryDelayMs, type RetryPolicy } from "../src/retries.js";
-import { BASE_URL, CANARY_KEY, cancelled, clientWith, fakeFetch, json, rejection, unauthorized } from "./helpers.js";
+import { MAX_RETRY_AFTER_MS, RETRY_POLICY, retryDelayMs, type RetryPolicy } from "../src/retries.js";
+import { BASE_URL, CANARY_KEY, cancelled, clientWith, exampleOf, fakeFetch, json, rejection, unauthorized } from "./helpers.js";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -35,17 +35,30 @@ function inputError(thunk: () => unknown, field: string): InputError {
   return caught as InputError;
 }
 
+/** The resource methods that take a sale id and alertCustomer, with what each sends and gets. */
+const alertMethods = [
+  { method: "cancel", operationId: "cancelSale", path: "/sales/cancel/", success: cancelled },
+  { method: "refund", operationId: "refundSale", path: "/sales/refund/", success: exampleOf("refundSale", "200") },
+] as const;
+
 describe("the request", () => {
-  it("is a PUT to /sales/cancel/{sale_id} with bearer auth and the JSON body", async () => {
-    const { fetch, requests } = fakeFetch(json(cancelled));
-    await clientWith(fetch).sales.cancel("1024", { alertCustomer: "yes" });
+  it.each(alertMethods)("of sales.$method is a PUT to $path{sale_id} with bearer auth and the JSON body", async ({ method, path, success }) => {
+    const { fetch, requests } = fakeFetch(json(success));
+    await expect(clientWith(fetch).sales[method]("1024", { alertCustomer: "yes" })).resolves.toEqual(success);
     expect(requests).toHaveLength(1);
     const [request] = requests;
     expect(request!.method).toBe("PUT");
-    expect(request!.url.href).toBe(`${BASE_URL}/sales/cancel/1024`);
+    expect(request!.url.href).toBe(`${BASE_URL}${path}1024`);
     expect(request!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
     expect(request!.headers.get("content-type")).toBe("application/json");
     expect(JSON.parse(request!.body)).toEqual({ alert_customer: "yes" });
+  });
+
+  it("takes the other operation's success as what it is: not the documented answer", async () => {
+    const { fetch } = fakeFetch(json(alertMethods[1].success));
+    const error = (await rejection(clientWith(fetch).sales.cancel("1"))) as APIError;
+    expect(error.constructor).toBe(APIError);
+    expect(error.message).toMatch(/\/data\/status must be "cancelled"/);
   });
 
   it("maps alertCustomer booleans to yes and no", async () => {
@@ -270,7 +283,7 @@ describe("responses", () => {
   });
 
   it("accepts application/json with parameters and extra response fields (response schemas are open)", async () => {
-    const body = { ...cancelled, data: { status: "cancelled", id: 7 }, extra: true };
+    const body = { ...cancelled, data: { ...(cancelled.data as object), id: 7 }, extra: true };
     const { fetch } = fakeFetch(json(body, 200, { "content-type": "Application/JSON; charset=utf-8" }));
     await expect(clientWith(fetch).sales.cancel("1")).resolves.toEqual(body);
   });
@@ -320,7 +333,7 @@ describe("timeouts and aborts", () => {
       );
     for (const policy of ["read", "write"] as const) {
       const { fetch, requests } = fakeFetch(stalled);
-      const { perform } = connect({ apiKey: CANARY_KEY, fetch, timeoutMs: 20 }, { cancelSale: policy });
+      const { perform } = connect({ apiKey: CANARY_KEY, fetch, timeoutMs: 20 }, { ...RETRY_POLICY, cancelSale: policy });
       const error = (await rejection(perform("cancelSale", { params: { path: { sale_id: "1" } } }))) as APIError;
       expect(error.constructor).toBe(APIError);
       expect(error.status).toBe(200);
@@ -384,7 +397,7 @@ describe("timeouts and aborts", () => {
 
 /** sale_id 1 through the transport with `policy`, as a resource method would send it. */
 const performWith = (fetch: (request: Request) => Promise<Response>, policy: RetryPolicy, options: KeepupClientOptions = {}) =>
-  connect({ apiKey: CANARY_KEY, fetch, ...options }, { cancelSale: policy }).perform("cancelSale", {
+  connect({ apiKey: CANARY_KEY, fetch, ...options }, { ...RETRY_POLICY, cancelSale: policy }).perform("cancelSale", {
     params: { path: { sale_id: "1" } },
     body: { alert_customer: "no" },
   });
@@ -402,30 +415,38 @@ describe("retries", () => {
     expect(requests[1]!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
   });
 
-  it.each([
-    ["a refused connection", refused()],
-    ["a DNS failure", dnsFailure()],
-    ["a 429", json({ status: 429, error: "slow down" }, 429, { "retry-after": "0" })],
-  ])("of cancel (a write): %s proves the request was not taken, so it is sent again", async (_, first) => {
-    vi.spyOn(Math, "random").mockReturnValue(1); // shortest backoff
-    const { fetch, requests } = fakeFetch(first, json(cancelled));
-    await expect(clientWith(fetch).sales.cancel("1")).resolves.toEqual(cancelled);
-    expect(requests).toHaveLength(2);
-  });
+  const provenUnsent = [
+    ["a refused connection", refused],
+    ["a DNS failure", dnsFailure],
+    ["a 429", () => json({ status: 429, error: "slow down" }, 429, { "retry-after": "0" })],
+  ] as const;
+  it.each(alertMethods.flatMap((entry) => provenUnsent.map(([what, first]) => ({ ...entry, what, first }))))(
+    "of sales.$method (a write): $what proves the request was not taken, so it is sent again",
+    async ({ method, success, first }) => {
+      vi.spyOn(Math, "random").mockReturnValue(1); // shortest backoff
+      const { fetch, requests } = fakeFetch(first(), json(success));
+      await expect(clientWith(fetch).sales[method]("1")).resolves.toEqual(success);
+      expect(requests).toHaveLength(2);
+    },
+  );
 
-  it.each([
-    ["a timeout", hangingFetch],
-    ["a dropped connection", reset()],
-    ["a 500", json({ status: 500, error: "x" }, 500, { "retry-after": "0" })],
-    ["a 502 from a proxy", new Response("Bad gateway", { status: 502, headers: { "retry-after": "0" } })],
-    ["a 503", json({ status: 503, error: "x" }, 503, { "retry-after": "0" })],
-    ["a 408", json({ status: 408, error: "x" }, 408, { "retry-after": "0" })],
-  ])("of cancel (a write): after %s it is not sent again", async (_, first) => {
-    const { fetch, requests } = fakeFetch(first, json(cancelled));
-    const error = await rejection(clientWith(fetch, { timeoutMs: 20 }).sales.cancel("1"));
-    expect(error).toBeInstanceOf(KeepupError);
-    expect(requests).toHaveLength(1);
-  });
+  const perhapsReceived = [
+    ["a timeout", () => hangingFetch],
+    ["a dropped connection", reset],
+    ["a 500", () => json({ status: 500, error: "x" }, 500, { "retry-after": "0" })],
+    ["a 502 from a proxy", () => new Response("Bad gateway", { status: 502, headers: { "retry-after": "0" } })],
+    ["a 503", () => json({ status: 503, error: "x" }, 503, { "retry-after": "0" })],
+    ["a 408", () => json({ status: 408, error: "x" }, 408, { "retry-after": "0" })],
+  ] as const;
+  it.each(alertMethods.flatMap((entry) => perhapsReceived.map(([what, first]) => ({ ...entry, what, first }))))(
+    "of sales.$method (a write): after $what it is not sent again",
+    async ({ method, success, first }) => {
+      const { fetch, requests } = fakeFetch(first(), json(success));
+      const error = await rejection(clientWith(fetch, { timeoutMs: 20 }).sales[method]("1"));
+      expect(error).toBeInstanceOf(KeepupError);
+      expect(requests).toHaveLength(1);
+    },
+  );
 
   it.each([400, 401, 403, 404, 409, 422])("never of a %d", async (status) => {
     for (const policy of ["read", "write"] as const) {

@@ -8,7 +8,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { runContract } from "../scripts/contract.mjs";
 import { DEVIATIONS, VALID_KEY, startReferenceServer } from "./reference-server.mjs";
-import { runNode, type Run } from "./helpers.js";
+import { operations, runNode, type Run } from "./helpers.js";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-contract-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -54,7 +54,7 @@ describe.concurrent("npm run contract", { timeout: 30_000 }, () => {
     const { code, stdout, seen } = await against(undefined, ["--sale-id", "1024"]);
     expect(stdout).toMatch(/^SKIP {2}cancelSale with the live key .*give --write cancelSale to run it$/m);
     expect(stdout).not.toMatch(/WARNING/);
-    expect(seen.requests).toBe(2); // the two 401 probes only
+    expect(seen.requests).toBe(2 * operations.length); // the two 401 probes of each operation only
     expect(code).toBe(0);
   });
 
@@ -105,12 +105,17 @@ describe.concurrent("npm run contract", { timeout: 30_000 }, () => {
     expect(code).toBe(1);
     const xml = fs.readFileSync(junit, "utf8");
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml.match(/<testcase /g)).toHaveLength(3);
-    expect(xml).toMatch(/<testsuite [^>]*tests="3" failures="1" errors="0" skipped="0"/);
+    // Per operation: the two 401 probes and the live call, which runs for the --write only.
+    const scenarios = 3 * operations.length;
+    expect(xml.match(/<testcase /g)).toHaveLength(scenarios);
+    expect(xml).toMatch(new RegExp(`<testsuite [^>]*tests="${scenarios}" failures="1" errors="0" skipped="${operations.length - 1}"`));
     expect(xml).toMatch(/<failure message="body \/data\/status: must be equal to constant">/);
     const report = JSON.parse(fs.readFileSync(json, "utf8"));
     expect(report.exitCode).toBe(1);
-    expect(report.results.map((result: { outcome: string }) => result.outcome)).toEqual(["pass", "pass", "fail"]);
+    const outcomes = report.results.map((result: { operationId: string; outcome: string }) => `${result.operationId} ${result.outcome}`);
+    expect(outcomes).toEqual(
+      operations.flatMap(({ operationId }) => [`${operationId} pass`, `${operationId} pass`, `${operationId} ${operationId === "cancelSale" ? "fail" : "skip"}`]),
+    );
   });
 
   it("exits 2 when the target drops every connection", async () => {

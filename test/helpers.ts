@@ -3,13 +3,27 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect } from "vitest";
+import spec from "../generated/openapi.json" with { type: "json" };
+import { operationsOf } from "../scripts/lib/operations.mjs";
 import { createKeepupClient, type KeepupClientOptions } from "../src/index.js";
 
 export const CANARY_KEY = "kp_canary_9f2c41d7e3b8";
 export const BASE_URL = "https://api.keepup.store/v2.0";
 
-export const cancelled = { status: 200, message: "sale cancelled", data: { status: "cancelled" } };
-export const unauthorized = { status: 401, error: "Authentication invalid" };
+/** The contract's operations, as the scripts see them. */
+export const operations = operationsOf(spec);
+
+/** The first example of an operation's documented response: the fixtures come from the contract. */
+export function exampleOf(operationId: string, status: string): Record<string, unknown> {
+  const operation = operations.find((candidate) => candidate.operationId === operationId);
+  const response = operation?.responses.find((candidate) => candidate.status === status);
+  const [example] = Object.values(response?.examples ?? {});
+  if (!example) throw new Error(`the contract has no example of ${operationId} ${status}`);
+  return example as Record<string, unknown>;
+}
+
+export const cancelled = exampleOf("cancelSale", "200");
+export const unauthorized = exampleOf("cancelSale", "401");
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

@@ -1,20 +1,11 @@
-// The client and the contract agree: the real client against a Prism mock of generated/openapi.json.
-import { afterAll, describe, expect, expectTypeOf, inject, it } from "vitest";
-import type { operations } from "../generated/schema.js";
-import spec from "../generated/openapi.json" with { type: "json" };
-import { APIError, AuthenticationError, createKeepupClient, type KeepupClientOptions } from "../src/index.js";
+// The client and the contract agree: the real client against the mock (Prism behind the key
+// front) of generated/openapi.json, for every operation, with fixtures from its examples.
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { APIError, AuthenticationError, createKeepupClient, type KeepupClientOptions, type OperationId } from "../src/index.js";
+import { operations } from "./helpers.js";
 
 const mockUrl = inject("mockUrl");
 const mockApiKey = inject("mockApiKey");
-const path = "/sales/cancel/{sale_id}";
-type CancelSale = operations["cancelSale"];
-type Success = CancelSale["responses"][200]["content"]["application/json"];
-type ErrorBody = CancelSale["responses"][401]["content"]["application/json"];
-
-const operation = spec.paths[path].put;
-const responses = spec.components.responses;
-const seedSuccess = responses.SaleCancelled.content["application/json"].examples.cancelled.value;
-const seedUnauthorized = responses.AuthenticationInvalid.content["application/json"].examples.authenticationInvalid.value;
 
 /** Every response of a conforming request, to prove none carries a violation. */
 const conforming: Response[] = [];
@@ -42,88 +33,92 @@ afterAll(() => {
   expect(conforming.filter((response) => response.headers.has("sl-violations"))).toEqual([]);
 });
 
-describe("the client against the Prism mock", () => {
-  it.each([["yes"], ["no"], [undefined]] as const)("cancels with alertCustomer %s", async (alertCustomer) => {
-    const result = await client().sales.cancel("1024", { alertCustomer });
-    expectTypeOf(result).toEqualTypeOf<Success>();
-    expect(result).toEqual(seedSuccess);
-  });
-
-  it("takes a numeric sale id", async () => {
-    await expect(client().sales.cancel(1024)).resolves.toEqual(seedSuccess);
-  });
-
-  it("gets the documented 401 for any key but the mock's own, as KeepUp would", async () => {
-    const keepup = createKeepupClient({ apiKey: `not-${mockApiKey}`, baseUrl: mockUrl, maxRetries: 0 });
-    const error = await keepup.sales.cancel("1024").catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).body).toEqual(seedUnauthorized);
-    expect((error as AuthenticationError).headers.get("content-type")).toBe("application/json");
-  });
-
-  it("gets the documented 401 as an AuthenticationError without Authorization", async () => {
-    const error = await client({ authorization: null }).sales.cancel("1024").catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).body).toEqual(seedUnauthorized);
-  });
+const cases = operations.map((operation) => {
+  const success = operation.responses.find(({ status }) => /^2\d\d$/.test(status))!;
+  const unauthorized = operation.responses.find(({ status }) => status === "401")!;
+  const params = {
+    path: Object.fromEntries(operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, String(p.example)])),
+  };
+  const url = mockUrl + operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => params.path[name]!);
+  return {
+    ...operation,
+    id: operation.operationId as OperationId,
+    params,
+    url,
+    success,
+    successExample: Object.values(success.examples)[0],
+    unauthorizedExample: Object.values(unauthorized.examples)[0],
+    bodies: [undefined, ...Object.values(operation.requestBody?.examples ?? {})],
+  };
 });
 
-describe("every documented response, chosen with Prefer", () => {
-  const examples = Object.values(responses).flatMap((response) =>
-    Object.keys((response.content["application/json"] as { examples?: object }).examples ?? {}),
+describe.each(cases)("$operationId against the mock", (operation) => {
+  const call = (keepup = client(), body: unknown = operation.bodies.at(-1)) =>
+    keepup.request(operation.id, { params: operation.params as never, body: body as never });
+
+  it.each(operation.bodies.map((body) => [JSON.stringify(body) ?? "no body", body]))(
+    "resolves to the documented success with %s",
+    async (_, body) => {
+      await expect(call(client(), body)).resolves.toEqual(operation.successExample);
+    },
   );
 
-  it("covers the seed's two examples", () => {
-    expect(examples.sort()).toEqual(["authenticationInvalid", "cancelled"]);
-  });
-
-  it("code=200 and example=cancelled resolve to the typed success body", async () => {
-    for (const prefer of ["code=200", "example=cancelled"]) {
-      const result: Success = await client({ prefer }).sales.cancel("1024", { alertCustomer: "yes" });
-      expect(result).toEqual(seedSuccess);
-    }
-  });
-
-  it("code=401 and example=authenticationInvalid reject with the typed error body", async () => {
-    for (const prefer of ["code=401", "code=401, example=authenticationInvalid"]) {
-      const error = await client({ prefer }).sales.cancel("1024").catch((caught: unknown) => caught);
+  it("gets the documented 401 for any key but the mock's own, and for none, as KeepUp would", async () => {
+    const keepups = [
+      createKeepupClient({ apiKey: `not-${mockApiKey}`, baseUrl: mockUrl, maxRetries: 0 }),
+      client({ authorization: null }),
+    ];
+    for (const keepup of keepups) {
+      const error = await call(keepup).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AuthenticationError);
-      const body = (error as APIError).body as ErrorBody;
-      expect(body).toEqual(seedUnauthorized);
+      expect((error as AuthenticationError).body).toEqual(operation.unauthorizedExample);
+      expect((error as AuthenticationError).headers.get("content-type")).toBe("application/json");
     }
   });
 
-  it.each([500, 404, 409])("code=%d (the default response) rejects with the error envelope", async (code) => {
-    expect(Object.keys(operation.responses)).toContain("default");
-    const error = await client({ prefer: `code=${code}` }).sales.cancel("1024").catch((caught: unknown) => caught);
+  it("answers each documented example chosen with Prefer", async () => {
+    for (const response of operation.responses.filter(({ status }) => status !== "default")) {
+      for (const name of Object.keys(response.examples)) {
+        const prefer = `code=${response.status}, example=${name}`;
+        const outcome = await call(client({ prefer })).catch((caught: unknown) => caught);
+        const body = outcome instanceof APIError ? outcome.body : outcome;
+        expect(body).toEqual(response.examples[name]);
+      }
+    }
+  });
+
+  it.each([500, 404, 409])("answers code=%d (the default response) with the error envelope", async (code) => {
+    expect(operation.responses.map(({ status }) => status)).toContain("default");
+    const error = await call(client({ prefer: `code=${code}` })).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).status).toBe(code);
     expect((error as APIError).body).toEqual({ status: expect.any(Number), error: expect.any(String) });
   });
-});
 
-describe("requests that break the contract are rejected by the mock", () => {
-  const send = (method: string, saleId: string, body?: string, contentType = "application/json") =>
-    fetch(`${mockUrl}/sales/cancel/${saleId}`, {
-      method,
-      headers: { authorization: `Bearer ${mockApiKey}`, ...(body !== undefined && { "content-type": contentType }) },
-      ...(body !== undefined && { body }),
+  describe("rejects requests that break the contract", () => {
+    const send = (method: string, url: string, body?: string, contentType = "application/json") =>
+      fetch(url, {
+        method,
+        headers: { authorization: `Bearer ${mockApiKey}`, ...(body !== undefined && { "content-type": contentType }) },
+        ...(body !== undefined && { body }),
+      });
+    const withSegment = (segment: string) => operation.url.replace(/\/[^/]+$/, `/${segment}`);
+
+    it.each([
+      ["alert_customer outside the enum", operation.method, operation.url, '{"alert_customer":"maybe"}', 422, "alert_customer"],
+      ["alert_customer as a boolean", operation.method, operation.url, '{"alert_customer":true}', 422, "alert_customer"],
+      ["an unknown body property", operation.method, operation.url, '{"alert_customer":"yes","alertCustomer":"yes"}', 422, "additional properties"],
+      ["a body that is not an object", operation.method, operation.url, '["yes"]', 422, "object"],
+      ["a sale_id with white space", operation.method, withSegment("10%2024"), undefined, 422, "sale_id"],
+      ["a body that is not JSON", operation.method, operation.url, "alert_customer=yes", 415, "application/json"],
+      ["the POST of KeepUp's own samples", "POST", operation.url, '{"alert_customer":"yes"}', 405, ""],
+      ["GET", "GET", operation.url, undefined, 405, ""],
+    ])("%s", async (_, method, url, body, status, violation) => {
+      const contentType = body?.startsWith("alert_customer=") ? "application/x-www-form-urlencoded" : "application/json";
+      const response = await send(method, url, body, contentType);
+      expect(response.status).toBe(status);
+      if (status !== 405) expect(response.headers.get("sl-violations")).toContain(violation);
+      await response.body?.cancel();
     });
-
-  it.each([
-    ["alert_customer outside the enum", "PUT", "1024", '{"alert_customer":"maybe"}', 422, "alert_customer"],
-    ["alert_customer as a boolean", "PUT", "1024", '{"alert_customer":true}', 422, "alert_customer"],
-    ["an unknown body property", "PUT", "1024", '{"alert_customer":"yes","alertCustomer":"yes"}', 422, "additional properties"],
-    ["a body that is not an object", "PUT", "1024", '["yes"]', 422, "object"],
-    ["a sale_id with white space", "PUT", "10%2024", undefined, 422, "sale_id"],
-    ["a body that is not JSON", "PUT", "1024", "alert_customer=yes", 415, "application/json"],
-    ["the POST of KeepUp's old samples", "POST", "1024", '{"alert_customer":"yes"}', 405, ""],
-    ["GET", "GET", "1024", undefined, 405, ""],
-  ])("%s", async (_, method, saleId, body, status, violation) => {
-    const contentType = body?.startsWith("alert_customer=") ? "application/x-www-form-urlencoded" : "application/json";
-    const response = await send(method, saleId, body, contentType);
-    expect(response.status).toBe(status);
-    if (status !== 405) expect(response.headers.get("sl-violations")).toContain(violation);
-    await response.body?.cancel();
   });
 });

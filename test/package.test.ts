@@ -6,13 +6,16 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
+import { operations, root } from "./helpers.js";
 
-const root = path.resolve(import.meta.dirname, "..");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-consumer-"));
 const run = (command: string, args: string[]) =>
   execFileSync(command, args, { cwd: scratch, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 let packed: string[] = [];
+const typescriptSamples = operations.flatMap(({ operationId, codeSamples }) =>
+  codeSamples.filter((sample) => sample.label.startsWith("TypeScript")).map(({ source }) => ({ operationId, source })),
+);
 
 beforeAll(() => {
   if (!fs.existsSync(path.join(root, "dist", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first");
@@ -21,8 +24,8 @@ beforeAll(() => {
   fs.writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", path.join(scratch, info.filename)]);
   for (const file of ["esm.ts", "cjs.cts"]) fs.copyFileSync(path.join(root, "test", "consumer", file), path.join(scratch, file));
-  // The docs' TypeScript sample must compile against the published package too.
-  fs.copyFileSync(path.join(root, "openapi", "code_samples", "typescript", "sales_cancel_{sale_id}", "put.ts"), path.join(scratch, "sample.ts"));
+  // The docs' TypeScript samples must compile against the published package too.
+  for (const { operationId, source } of typescriptSamples) fs.writeFileSync(path.join(scratch, `sample-${operationId}.ts`), source);
   fs.writeFileSync(
     path.join(scratch, "tsconfig.json"),
     JSON.stringify({
@@ -32,7 +35,7 @@ beforeAll(() => {
         types: ["node"], typeRoots: [path.join(root, "node_modules", "@types")],
         resolveJsonModule: true, skipLibCheck: false, outDir: "out",
       },
-      files: ["esm.ts", "cjs.cts", "sample.ts"],
+      files: ["esm.ts", "cjs.cts", ...typescriptSamples.map(({ operationId }) => `sample-${operationId}.ts`)],
     }),
   );
 }, 120_000);
@@ -52,14 +55,15 @@ describe("the published package", () => {
     expect(Object.keys(pkg.dependencies)).toEqual(["openapi-fetch"]);
   });
 
-  it("type-checks strict ESM and CJS consumers and the docs' TypeScript sample", () => {
+  it("type-checks strict ESM and CJS consumers and the docs' TypeScript sample of every operation", () => {
+    expect(typescriptSamples.map(({ operationId }) => operationId)).toEqual(operations.map(({ operationId }) => operationId));
     run("node", [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "."]);
     expect(fs.existsSync(path.join(scratch, "out", "cjs.cjs"))).toBe(true);
   }, 60_000);
 
   it("runs as ESM", () => {
     expect(JSON.parse(run("node", ["out/esm.js"]))).toEqual({
-      status: "cancelled",
+      status: "refunded",
       failure: "AuthenticationError 401",
       path: "/sales/cancel/{sale_id}",
       version: pkg.version,

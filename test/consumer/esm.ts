@@ -3,9 +3,9 @@ import { APIError, AuthenticationError, KeepupError, createKeepupClient } from "
 import type { components, operations, paths } from "@keepup/api/schema";
 import spec from "@keepup/api/openapi.json" with { type: "json" };
 
-type Cancelled = operations["cancelSale"]["responses"][200]["content"]["application/json"];
-const body: Cancelled = { status: 200, message: "sale cancelled", data: { status: "cancelled" } };
-const alert: components["schemas"]["CancelSaleRequest"] = { alert_customer: "yes" };
+type Refunded = operations["refundSale"]["responses"][200]["content"]["application/json"];
+const body: Refunded = { status: 200, message: "sale refunded", data: { status: "refunded" } };
+const alert: components["schemas"]["AlertCustomerRequest"] = { alert_customer: "yes" };
 const path: keyof paths = "/sales/cancel/{sale_id}";
 
 let calls = 0;
@@ -18,8 +18,8 @@ const keepup = createKeepupClient({
       : Response.json({ status: 401, error: "Authentication invalid" }, { status: 401 }),
 });
 
-const result = await keepup.sales.cancel("1024", { alertCustomer: alert.alert_customer });
-const status: "cancelled" = result.data.status;
+const result = await keepup.sales.refund("1024", { alertCustomer: alert.alert_customer });
+const status: "refunded" = result.data.status;
 let failure = "none";
 try {
   await keepup.sales.cancel(1024);

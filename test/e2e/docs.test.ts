@@ -4,11 +4,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import spec from "../../generated/openapi.json" with { type: "json" };
+import { operations, root } from "../helpers.js";
 
-const root = path.resolve(import.meta.dirname, "..", "..");
 const docs = path.join(root, "dist", "docs", "index.html");
-const operation = spec.paths["/sales/cancel/{sale_id}"].put;
+
+/** The rendered section of one operation. */
+const sectionOf = (operationId: string) => page.locator(`[data-section-id="/sales/${operationId.toLowerCase()}"]`);
 
 let browser: Browser;
 let page: Page;
@@ -48,36 +49,40 @@ describe("the rendered docs", () => {
     expect(text).toMatch(/never use it in client-side/);
   });
 
-  it("lead from the sidebar to the operation, with its PUT method, parameter and body", async () => {
+  it.each(operations)("lead from the sidebar to $operationId, with its method, path, parameters and body", async (operation) => {
     await page.getByRole("link", { name: "Sales", exact: true }).click();
-    // The sidebar's entry ("<summary> put"), not the heading's anchor that may render beside it.
-    await page.getByRole("link", { name: new RegExp(`^${operation.summary}\\s+put$`, "i") }).click();
-    await page.getByRole("heading", { name: operation.summary }).waitFor();
-    const text = await page.locator("body").innerText();
-    expect(text).toMatch(/PUT\s*\n?\s*\/sales\/cancel\/\{sale_id\}/);
-    expect(text).toContain("sale_id");
-    expect(text).toContain("alert_customer");
-    expect(text).toContain("irreversible");
-  });
-
-  it("offer every code sample, each showing its own text", async () => {
-    for (const sample of operation["x-codeSamples"]) {
-      await page.locator("button[aria-haspopup]").filter({ hasText: /cURL|TypeScript|Node\.js|Python|PHP/ }).first().click();
-      await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
-      // Polled: the panel re-renders after the click.
-      await expect.poll(async () => (await page.locator("pre").first().innerText()).trim()).toBe(sample.source.trim());
+    // The sidebar's entry ("<summary> <method>"), not the heading's anchor that may render beside it.
+    await page.getByRole("link", { name: new RegExp(`^${operation.summary}\\s+${operation.method}$`, "i") }).click();
+    const section = sectionOf(operation.operationId);
+    await section.getByRole("heading", { name: operation.summary }).waitFor();
+    const text = await section.innerText();
+    expect(text).toMatch(new RegExp(`${operation.method}\\s*\\n?\\s*${operation.path.replace(/[{}]/g, "\\$&")}`));
+    for (const parameter of operation.parameters) expect(text).toContain(parameter.name);
+    for (const example of Object.values(operation.requestBody?.examples ?? {})) {
+      for (const field of Object.keys(example as object)) expect(text).toContain(field);
     }
   });
 
-  it("show the 200 and 401 examples", async () => {
-    const responseSample = page.locator("pre").filter({ hasText: /"status": \d{3}/ });
+  it.each(operations)("offer every code sample of $operationId, each showing its own text", async (operation) => {
+    const section = sectionOf(operation.operationId);
+    for (const sample of operation.codeSamples) {
+      await section.locator("button[aria-haspopup]").filter({ hasText: /cURL|TypeScript|Node\.js|Python|PHP/ }).first().click();
+      await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
+      // Polled: the panel re-renders after the click.
+      await expect.poll(async () => (await section.locator("pre").first().innerText()).trim()).toBe(sample.source.trim());
+    }
+  });
+
+  it.each(operations)("show every documented example of $operationId", async (operation) => {
+    const section = sectionOf(operation.operationId);
+    const responseSample = section.locator("pre").filter({ hasText: /"status": \d{3}/ });
     const shownExample = async () => JSON.parse(await responseSample.first().innerText());
-    await page.getByRole("tab", { name: "200" }).first().click();
-    await expect.poll(shownExample).toEqual({ status: 200, message: "sale cancelled", data: { status: "cancelled" } });
-    await page.getByRole("tab", { name: "401" }).first().click();
-    await expect.poll(shownExample).toEqual({ status: 401, error: "Authentication invalid" });
+    for (const response of operation.responses.filter(({ status }) => status !== "default")) {
+      await section.getByRole("tab", { name: response.status }).first().click();
+      await expect.poll(shownExample).toEqual(Object.values(response.examples)[0]);
+    }
     fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
-    await page.screenshot({ path: path.join(root, "test-results", "docs.png") });
+    await section.screenshot({ path: path.join(root, "test-results", `docs-${operation.operationId}.png`) });
   });
 
   it("turn reader telemetry off", () => {

@@ -1,0 +1,14 @@
+import json
+import os
+
+import requests
+
+response = requests.put(
+    "https://api.keepup.store/v2.0/sales/refund/1024",
+    headers={"Authorization": f"Bearer {os.environ['KEEPUP_API_KEY']}"},
+    json={"alert_customer": "no"},
+    timeout=30,
+    allow_redirects=False,  # never replay the key to another host
+)
+response.raise_for_status()
+print(json.dumps(response.json()))
