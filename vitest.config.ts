@@ -6,6 +6,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**"],
     globalSetup: ["test/global-setup.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    // The slowest suites mostly wait on the processes they start (npm, Redocly, tsx): more
+    // workers than cores keeps both cores busy. test/*.test-d.ts are type-level tests, checked
+    // by `tsc -p .` (the typecheck step of `npm test`), not run again here.
+    maxWorkers: 3,
   },
 });

@@ -1,4 +1,4 @@
-// `npm run contract` against the stand-in target of test/reference-server.mjs: a pass only
+// `npm run contract` against the stand-in target of test/reference-server.ts: a pass only
 // for a conforming server, the violation named for each deviation, exit 2 when nothing could
 // be checked, and never a key in what it prints or writes.
 import fs from "node:fs";
@@ -6,9 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { runContract } from "../scripts/contract.mjs";
-import { DEVIATIONS, VALID_KEY, startReferenceServer } from "./reference-server.mjs";
-import { operations, runNode, type Run } from "./helpers.js";
+import { runContract } from "../scripts/contract.js";
+import { DEVIATIONS, VALID_KEY, startReferenceServer } from "./reference-server.js";
+import { operations, runScript, type Run } from "./helpers.js";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-contract-"));
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -159,10 +159,10 @@ describe.concurrent("npm run contract", { timeout: 30_000 }, () => {
   it("runs as a command, printing to stdout and exiting with the verdict", async () => {
     const server = await startReferenceServer({ deviation: "wrong-constant" });
     try {
-      const run = await runNode(["scripts/contract.mjs", "--target", server.url, "--sale-id", "1", "--write", "cancelSale"], { KEEPUP_API_KEY: VALID_KEY });
+      const run = await runScript(["contract.ts", "--target", server.url, "--sale-id", "1", "--write", "cancelSale"], { KEEPUP_API_KEY: VALID_KEY });
       expect(run.stdout).toMatch(/^FAIL {2}cancelSale with the live key/m);
       expect(run.code).toBe(1);
-      const unusable = await runNode(["scripts/contract.mjs"]);
+      const unusable = await runScript(["contract.ts"]);
       expect(unusable.stderr).toMatch(/^contract: --target is required/);
       expect(unusable.code).toBe(2);
     } finally {
@@ -174,7 +174,7 @@ describe.concurrent("npm run contract", { timeout: 30_000 }, () => {
     const server = await startReferenceServer({ deviation: "hang" });
     try {
       const started = performance.now();
-      const run = await runNode(["scripts/contract.mjs", "--target", server.url], {}, (child) => {
+      const run = await runScript(["contract.ts", "--target", server.url], {}, (child) => {
         const poll = setInterval(() => {
           if (server.seen.requests > 0) {
             clearInterval(poll);

@@ -1,7 +1,7 @@
 // One mock (Prism behind the key front) for the whole run, on a free port; always stopped,
 // also when tests fail.
 import type { TestProject } from "vitest/node";
-import { startMock } from "../scripts/lib/mock.mjs";
+import { startMock } from "../scripts/lib/mock.js";
 
 declare module "vitest" {
   export interface ProvidedContext {

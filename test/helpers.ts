@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect } from "vitest";
 import spec from "../generated/openapi.json" with { type: "json" };
-import { operationsOf } from "../scripts/lib/operations.mjs";
+import { operationsOf } from "../scripts/lib/operations.js";
 import { createKeepupClient, type KeepupClientOptions } from "../src/index.js";
 
 export const CANARY_KEY = "kp_canary_9f2c41d7e3b8";
@@ -74,10 +74,18 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `node <args>` from the repository root; `started` sees the child as soon as it runs. */
-export function runNode(args: string[], env: Record<string, string | undefined> = {}, started?: (child: ChildProcess) => void): Promise<Run> {
+/**
+ * Runs `scripts/<file> <args>` (through tsx) from the repository root; `started` sees the child
+ * as soon as it runs.
+ */
+export function runScript(args: string[], env: Record<string, string | undefined> = {}, started?: (child: ChildProcess) => void): Promise<Run> {
+  const [file, ...rest] = args;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", file!), ...rest], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));

@@ -12,7 +12,7 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-release-"));
 const read = (file: string) => fs.readFileSync(path.join(scratch, file), "utf8");
 const release = (version: string) => {
   try {
-    return { code: 0, output: execFileSync("node", ["scripts/release.mjs", version], { cwd: scratch, encoding: "utf8", stdio: "pipe" }) };
+    return { code: 0, output: execFileSync(process.execPath, ["--import", "tsx", "scripts/release.ts", version], { cwd: scratch, encoding: "utf8", stdio: "pipe" }) };
   } catch (error) {
     const { status, stderr } = error as { status: number; stderr: string };
     return { code: status, output: stderr };
@@ -52,6 +52,18 @@ describe("npm run release", { timeout: 60_000 }, () => {
     expect(JSON.parse(read("generated/openapi.json")).info.version).toBe(pkg.version);
   });
 
+  it("has check:breaking read openapi/ itself, so an edit is caught before any rebuild", () => {
+    // The edit of the test above is in openapi/; generated/ is still the last build.
+    let failure: { status: number; stdout: string; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, ["--import", "tsx", "scripts/check-breaking.ts"], { cwd: scratch, encoding: "utf8", stdio: "pipe" });
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stdout).toMatch(/BREAKING .*possible values of `alert_customer`/);
+  });
+
   it("releases with a breaking bump: both versions, generated/, changelog and baseline", () => {
     const [major, minor] = pkg.version.split(".").map(Number) as [number, number];
     const next = major === 0 ? `0.${minor + 1}.0` : `${major + 1}.0.0`;
@@ -63,7 +75,7 @@ describe("npm run release", { timeout: 60_000 }, () => {
     expect(JSON.parse(read("generated/openapi.json")).info.version).toBe(next);
     expect(read("generated/openapi.json")).toBe(read(`openapi/releases/${next}.json`));
     expect(read("CHANGELOG.md")).toMatch(new RegExp(`## \\[Unreleased\\]\\n\\n## \\[${next}\\] - \\d{4}-\\d{2}-\\d{2}`));
-    const check = execFileSync("node", ["scripts/check-breaking.mjs"], { cwd: scratch, encoding: "utf8" });
+    const check = execFileSync(process.execPath, ["--import", "tsx", "scripts/check-breaking.ts"], { cwd: scratch, encoding: "utf8" });
     expect(check).toMatch(new RegExp(`against release ${next}: 0 change`));
   });
 });

@@ -1,7 +1,7 @@
 // `npm start`'s failures are one line each, naming what to change.
 import net from "node:net";
 import { describe, expect, it } from "vitest";
-import { runNode } from "./helpers.js";
+import { runScript } from "./helpers.js";
 
 describe("npm start", () => {
   it.each([
@@ -12,7 +12,7 @@ describe("npm start", () => {
     await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
     const port = (busy.address() as net.AddressInfo).port;
     try {
-      const run = await runNode(["scripts/start.mjs"], { [busyVariable]: String(port), [otherVariable]: String(port === 65535 ? 1 : port + 1) });
+      const run = await runScript(["start.ts"], { [busyVariable]: String(port), [otherVariable]: String(port === 65535 ? 1 : port + 1) });
       expect(run.code).toBe(1);
       expect(run.stderr.trim().split("\n")).toEqual([`npm start: Port ${port} is in use: set ${busyVariable} to a free port (or stop what listens there).`]);
     } finally {

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { operations } from "../generated/operations.js";
 import spec from "../generated/openapi.json" with { type: "json" };
-import { ajvFor, compactSchema, operationsOf } from "../scripts/lib/operations.mjs";
+import { ajvFor, compactSchema, operationsOf } from "../scripts/lib/operations.js";
 import { violation, type Schema } from "../src/validate.js";
 
 const ajv = ajvFor(spec);

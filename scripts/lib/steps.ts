@@ -1,12 +1,20 @@
 // Runs pipeline stages: the steps of one stage run concurrently, stages run in order.
 // Each step prints one line with its duration; a failing step prints the tool's own
 // output and stops the pipeline with a non-zero exit.
-import { spawn } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
-export const bin = (name) => path.join(root, "node_modules", ".bin", name);
+/** redocly.yaml's name for the contract in openapi/. */
+export const API = "keepup-sales@v2";
+export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+/** The command that runs `scripts/<name>.ts` (TypeScript, through tsx). */
+export const script = (name: string, args: string[] = []) => ({
+  command: process.execPath,
+  args: ["--import", "tsx", path.join(root, "scripts", `${name}.ts`), ...args],
+});
 
 // Tools' own telemetry and update notices stay off in every step.
 export const toolEnv = {
@@ -16,8 +24,13 @@ export const toolEnv = {
   NO_UPDATE_NOTIFIER: "1",
 };
 
-/** Runs a command, capturing its output; resolves to { code, output }. */
-export function run(command, args, options = {}) {
+export interface RunResult {
+  code: number;
+  output: string;
+}
+
+/** Runs a command, capturing its output. */
+export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env: toolEnv, ...options });
     let output = "";
@@ -29,24 +42,31 @@ export function run(command, args, options = {}) {
 }
 
 /** Runs Redocly's CLI (telemetry off); rejects with its output when it fails. */
-export async function redocly(args) {
+export async function redocly(args: string[]): Promise<string> {
   const { code, output } = await run(bin("redocly"), args);
   if (code !== 0) throw new Error(output);
   return output;
 }
 
-/** Bundles an API description into one JSON file, `$ref`s kept or, with `dereferenced`, inlined. */
-export function bundle(source, outFile, { dereferenced = false } = {}) {
-  return redocly(["bundle", source, ...(dereferenced ? ["--dereferenced"] : []), "--ext", "json", "--output", outFile]);
+/** Bundles an API description into one JSON file. */
+export function bundle(source: string, outFile: string): Promise<string> {
+  return redocly(["bundle", source, "--ext", "json", "--output", outFile]);
 }
 
-const seconds = (ms) => `${(ms / 1000).toFixed(2)}s`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
-async function runStep({ name, command, args, task, showOutput = false }) {
+/** A command to run, or a task (whose resolved text is its output); `showOutput` prints the output on success too. */
+export type Step = { name: string; showOutput?: boolean } & (
+  | { command: string; args: string[]; task?: undefined }
+  | { task: () => Promise<unknown>; command?: undefined }
+);
+
+async function runStep(step: Step): Promise<boolean> {
+  const { name, showOutput = false } = step;
   const started = performance.now();
-  let result;
+  let result: RunResult;
   try {
-    result = task ? { code: 0, output: (await task()) ?? "" } : await run(command, args);
+    result = step.task ? { code: 0, output: String((await step.task()) ?? "") } : await run(step.command, step.args);
   } catch (error) {
     result = { code: 1, output: error instanceof Error ? error.message : String(error) };
   }
@@ -61,11 +81,8 @@ async function runStep({ name, command, args, task, showOutput = false }) {
   return result.code === 0;
 }
 
-/**
- * stages: Array<Array<step>>; a step is { name, command, args } or { name, task }, with
- * `showOutput` to print the tool's output on success too.
- */
-export async function runStages(title, stages) {
+/** Runs the stages in order, the steps of each at once; exits 1 after a stage with a failed step. */
+export async function runStages(title: string, stages: Step[][]): Promise<void> {
   const started = performance.now();
   for (const stage of stages) {
     const results = await Promise.all(stage.map(runStep));

@@ -3,18 +3,19 @@
 // documented 401 for a missing or different one, as KeepUp does.
 import fs from "node:fs/promises";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { operationsOf } from "./operations.mjs";
-import { startPrism } from "./prism.mjs";
-import { root } from "./steps.mjs";
+import { operationsOf } from "./operations.js";
+import { startPrism } from "./prism.js";
+import { root } from "./steps.js";
 
 export const DEFAULT_MOCK_PORT = 4010;
 export const DEFAULT_MOCK_API_KEY = "test-key";
 
 /** Listens on 127.0.0.1:`port`; a busy port is one line naming it and the variable that changes it. */
-export function listen(server, port, variable) {
+export function listen(server: http.Server, port: number, variable: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once("error", (error) =>
+    server.once("error", (error: NodeJS.ErrnoException) =>
       reject(
         new Error(
           error.code === "EADDRINUSE"
@@ -23,7 +24,7 @@ export function listen(server, port, variable) {
         ),
       ),
     );
-    server.listen(port, "127.0.0.1", () => resolve(server.address().port));
+    server.listen(port, "127.0.0.1", () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -40,16 +41,19 @@ async function unauthorizedBodies() {
   });
 }
 
-/**
- * @param {{ port?: number, portVariable?: string, apiKey?: string }} options port 0 (default): any free port.
- * @returns {Promise<{ url: string, apiKey: string, stop: () => Promise<void> }>}
- */
-export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", apiKey = DEFAULT_MOCK_API_KEY } = {}) {
+export interface Mock {
+  url: string;
+  apiKey: string;
+  stop: () => Promise<void>;
+}
+
+/** Starts the mock on 127.0.0.1:`port` (0, the default: any free port). */
+export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", apiKey = DEFAULT_MOCK_API_KEY } = {}): Promise<Mock> {
   const unauthorized = await unauthorizedBodies();
   const front = http.createServer();
   const listening = await listen(front, port, portVariable);
   const prism = await startPrism().catch(async (error) => {
-    await new Promise((resolve) => front.close(resolve));
+    await new Promise((resolve) => front.close(() => resolve(undefined)));
     throw error;
   });
   front.on("request", (request, response) => {
@@ -74,7 +78,7 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
     apiKey,
     async stop() {
       front.closeAllConnections();
-      await Promise.all([new Promise((resolve) => front.close(resolve)), prism.stop()]);
+      await Promise.all([new Promise((resolve) => front.close(() => resolve(undefined))), prism.stop()]);
     },
   };
 }

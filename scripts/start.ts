@@ -4,18 +4,18 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { docsFile } from "./build-docs.mjs";
-import { DEFAULT_MOCK_API_KEY, DEFAULT_MOCK_PORT, listen, startMock } from "./lib/mock.mjs";
-import { operationsOf } from "./lib/operations.mjs";
-import { root } from "./lib/steps.mjs";
+import { docsFile } from "./build-docs.js";
+import { DEFAULT_MOCK_API_KEY, DEFAULT_MOCK_PORT, listen, startMock, type Mock } from "./lib/mock.js";
+import { operationsOf, type Operation } from "./lib/operations.js";
+import { root } from "./lib/steps.js";
 
 /** Stops with one line saying what to change. */
-function fail(message) {
+function fail(message: string): never {
   console.error(`npm start: ${message}`);
   process.exit(1);
 }
 
-function port(name, fallback) {
+function port(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1 || value > 65535) fail(`${name} must be a port number (1-65535), got ${process.env[name]}`);
   return value;
@@ -36,21 +36,21 @@ const docs = http.createServer((request, response) => {
   response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
   fs.createReadStream(docsFile).pipe(response);
 });
-let mock;
+let mock: Mock;
 try {
   await listen(docs, docsPort, "KEEPUP_DOCS_PORT");
   mock = await startMock({ port: mockPort, apiKey });
 } catch (error) {
   docs.close();
-  fail(error.message);
+  fail((error as Error).message);
 }
 
 /** An operation's URL on the mock, with each path parameter's example. */
-function exampleUrl({ path: route, parameters }) {
-  return mock.url + route.replace(/\{([^}]+)\}/g, (_, name) => parameters.find((p) => p.name === name)?.example ?? name);
+function exampleUrl({ path: route, parameters }: Operation): string {
+  return mock.url + route.replace(/\{([^}]+)\}/g, (_, name: string) => String(parameters.find((p) => p.name === name)?.example ?? name));
 }
 const operations = operationsOf(JSON.parse(fs.readFileSync(specFile, "utf8")));
-const [first] = operations;
+const first = operations[0]!;
 const firstBody = Object.values(first.requestBody?.examples ?? {})[0];
 console.log(`Mock of the KeepUp Sales API (Prism): ${mock.url}   key: ${apiKey} (KEEPUP_MOCK_API_KEY)
 Docs:                                  http://127.0.0.1:${docsPort}/

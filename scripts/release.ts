@@ -3,26 +3,24 @@
 // Refuses a version that is not newer, and a breaking change without a breaking bump.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { changesBetween } from "./lib/breaking.mjs";
-import { compareVersions, isBreakingBump, latestRelease, parseVersion, releasesDir } from "./lib/releases.mjs";
-import { generate } from "./generate.mjs";
-import { root } from "./lib/steps.mjs";
+import { compareVersions, isBreakingBump, latestRelease, parseVersion, releasesDir } from "./lib/releases.js";
+import { API, root } from "./lib/steps.js";
 
-const file = (name) => path.join(root, name);
-const fail = (message) => {
+const file = (name: string) => path.join(root, name);
+const fail = (message: string): never => {
   console.error(`release: ${message}`);
   process.exit(1);
 };
 
-const version = process.argv[2];
+const version = process.argv[2] ?? "";
 try {
   parseVersion(version);
 } catch (error) {
-  fail(`${error.message}\nusage: npm run release -- <MAJOR.MINOR.PATCH>`);
+  fail(`${(error as Error).message}\nusage: npm run release -- <MAJOR.MINOR.PATCH>`);
 }
 const pkg = JSON.parse(await fs.readFile(file("package.json"), "utf8"));
 const release = await latestRelease();
-for (const previous of [pkg.version, release?.version].filter(Boolean)) {
+for (const previous of [pkg.version as string, release?.version].filter((known) => known !== undefined)) {
   if (compareVersions(version, previous) <= 0) fail(`${version} is not newer than ${previous}`);
 }
 const changelog = await fs.readFile(file("CHANGELOG.md"), "utf8");
@@ -33,19 +31,20 @@ const rootSpec = file("openapi/openapi.yaml");
 const spec = await fs.readFile(rootSpec, "utf8");
 const versionLine = /^(info:\n(?:  .*\n)*?  version: ).*$/m;
 if (!versionLine.test(spec)) fail("no `version:` under `info:` in openapi/openapi.yaml");
-await fs.writeFile(rootSpec, spec.replace(versionLine, `$1${version}`));
-await generate();
 
+// Checked before anything is written, so that a refusal leaves every file as it was.
 if (release) {
-  const changes = await changesBetween(release.file, file("generated/openapi.json"));
-  const breaking = changes.filter((change) => change.type === "breaking");
+  const { changesBetween } = await import("./lib/breaking.js");
+  const breaking = (await changesBetween(release.file, API)).filter((change) => change.type === "breaking");
   if (breaking.length > 0 && !isBreakingBump(release.version, version)) {
-    await fs.writeFile(rootSpec, spec);
-    await generate();
     fail(`${breaking.length} breaking change(s) since ${release.version} need a breaking bump, not ${version}:\n` +
       breaking.map((change) => `  - ${change.description}`).join("\n"));
   }
 }
+
+await fs.writeFile(rootSpec, spec.replace(versionLine, `$1${version}`));
+const { generate } = await import("./generate.js"); // loaded only now: openapi-typescript takes a while
+await generate();
 
 pkg.version = version;
 await fs.writeFile(file("package.json"), `${JSON.stringify(pkg, null, 2)}\n`);

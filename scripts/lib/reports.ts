@@ -1,13 +1,24 @@
 // Reports of `npm run contract` for CI: JUnit XML (one testcase per scenario) and JSON.
 import fs from "node:fs/promises";
 
-/**
- * @typedef {{ name: string, operationId: string, outcome: "pass" | "fail" | "error" | "skip",
- *   status?: number, violations: string[], reason?: string, seconds: number }} ScenarioResult
- */
+export interface ScenarioResult {
+  name: string;
+  operationId: string;
+  outcome: "pass" | "fail" | "error" | "skip";
+  status?: number;
+  violations: string[];
+  reason?: string;
+  seconds: number;
+}
+
+export interface ContractRun {
+  target: string;
+  exitCode: number;
+  results: ScenarioResult[];
+}
 
 // XML 1.0 has no place for most control characters, even escaped.
-const xml = (text) =>
+const xml = (text: unknown) =>
   String(text)
     .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "\uFFFD")
     .replaceAll("&", "&amp;")
@@ -15,9 +26,8 @@ const xml = (text) =>
     .replaceAll(">", "&gt;")
     .replaceAll('"', "&quot;");
 
-/** @param {{ target: string, results: ScenarioResult[] }} run */
-export function junit({ target, results }) {
-  const count = (outcome) => results.filter((result) => result.outcome === outcome).length;
+export function junit({ target, results }: ContractRun): string {
+  const count = (outcome: ScenarioResult["outcome"]) => results.filter((result) => result.outcome === outcome).length;
   const time = results.reduce((sum, result) => sum + result.seconds, 0).toFixed(3);
   const cases = results.map((result) => {
     const open = `  <testcase classname="contract.${xml(result.operationId)}" name="${xml(result.name)}" time="${result.seconds.toFixed(3)}"`;
@@ -38,7 +48,11 @@ export function junit({ target, results }) {
 }
 
 /** Writes each report asked for; `redact` is applied to the whole text. */
-export async function writeReports({ junitFile, jsonFile }, run, redact) {
+export async function writeReports(
+  { junitFile, jsonFile }: { junitFile?: string | undefined; jsonFile?: string | undefined },
+  run: ContractRun,
+  redact: (text: string) => string,
+): Promise<void> {
   if (junitFile) await fs.writeFile(junitFile, redact(junit(run)));
   if (jsonFile) await fs.writeFile(jsonFile, redact(`${JSON.stringify(run, null, 2)}\n`));
 }

@@ -1,19 +1,19 @@
 // Starts a Prism mock of generated/openapi.json on a free loopback port, and stops it.
 import { spawn } from "node:child_process";
-import net from "node:net";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
-import { bin, root, toolEnv } from "./steps.mjs";
+import { bin, root, toolEnv } from "./steps.js";
 
 const specFile = path.join(root, "generated", "openapi.json");
 const READY_TIMEOUT_MS = 30_000;
 
 /** A port that was free a moment ago, picked by the OS. */
-export function freePort() {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
   });
@@ -29,14 +29,14 @@ export async function startPrism() {
   let output = "";
   const exited = new Promise((resolve) => child.once("exit", resolve));
 
-  await new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(`Prism did not start within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
-    function fail(reason) {
+    function fail(reason: string) {
       clearTimeout(timer);
       child.kill("SIGKILL");
       reject(new Error(`${reason}:\n${output}`));
     }
-    const onData = (chunk) => {
+    const onData = (chunk: Buffer) => {
       output += chunk;
       if (output.includes("Prism is listening")) {
         clearTimeout(timer);

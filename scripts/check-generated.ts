@@ -3,7 +3,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { generate, generatedDir, generatedFiles } from "./generate.mjs";
+import { generate, generatedDir, generatedFiles } from "./generate.js";
 
 const fresh = await fs.mkdtemp(path.join(os.tmpdir(), "keepup-generated-"));
 try {

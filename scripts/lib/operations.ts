@@ -1,38 +1,80 @@
 // The operations of a bundled contract, and an Ajv (JSON Schema 2020-12) instance that knows
 // every schema in it by its JSON pointer: what the pipeline, the mock, the contract check and
 // the tests loop over, so that none of them names an operation.
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020, type Options } from "ajv/dist/2020.js";
+
+/** A JSON document (the bundled contract, or any node of it). */
+export type Json = Record<string, any>;
+
+export interface ResponseEntry {
+  status: string;
+  mediaTypes: string[];
+  schema: Json | undefined;
+  /** The schema's id for ajvFor(spec).getSchema(). */
+  schemaRef: string | undefined;
+  examples: Record<string, unknown>;
+}
+export interface Parameter {
+  name: string;
+  in: string;
+  required: boolean;
+  schema: Json;
+  example: unknown;
+}
+export interface RequestBody {
+  required: boolean;
+  schemaRef: string | undefined;
+  examples: Record<string, unknown>;
+}
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+export interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  secured: boolean;
+  parameters: Parameter[];
+  requestBody: RequestBody | undefined;
+  responses: ResponseEntry[];
+  codeSamples: CodeSample[];
+}
 
 export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const SPEC_ID = "openapi.json";
 
-/**
- * @typedef {{ status: string, mediaTypes: string[], schema: object | undefined, schemaRef: string | undefined, examples: Record<string, unknown> }} ResponseEntry
- * @typedef {{ name: string, in: string, required: boolean, schema: object, example: unknown }} Parameter
- * @typedef {{ required: boolean, schemaRef: string | undefined, examples: Record<string, unknown> }} RequestBody
- * @typedef {{ lang: string, label: string, source: string }} CodeSample
- * @typedef {{ operationId: string, method: string, path: string, summary: string, secured: boolean,
- *   parameters: Parameter[], requestBody: RequestBody | undefined, responses: ResponseEntry[],
- *   codeSamples: CodeSample[] }} Operation
- */
+const pointer = (...keys: string[]) =>
+  keys.map((key) => encodeURIComponent(key.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/");
 
-const pointer = (...keys) =>
-  keys.map((key) => encodeURIComponent(String(key).replaceAll("~", "~0").replaceAll("/", "~1"))).join("/");
-
-const at = (spec, ref) =>
+const at = (spec: Json, ref: string): any =>
   ref
     .replace(/^#\//, "")
     .split("/")
     .reduce((node, key) => node?.[decodeURIComponent(key).replaceAll("~1", "/").replaceAll("~0", "~")], spec);
 
 /** Follows local `$ref`s of the bundled document to the node they name. */
-export function resolveRef(spec, node) {
+export function resolveRef(spec: Json, node: any): any {
   while (node && typeof node.$ref === "string") node = at(spec, node.$ref);
   return node;
 }
 
+/** A copy of a bundled document with every local `$ref` replaced by what it names (the contract has no cycles). */
+export function dereferenced(spec: Json): Json {
+  const inline = (node: any): any => {
+    if (Array.isArray(node)) return node.map(inline);
+    if (node === null || typeof node !== "object") return node;
+    const { $ref, ...siblings } = node;
+    const target = typeof $ref === "string" ? inline(at(spec, $ref)) : {};
+    return { ...target, ...Object.fromEntries(Object.entries(siblings).map(([key, value]) => [key, inline(value)])) };
+  };
+  return inline(spec);
+}
+
 /** The JSON pointer (`#/...`) of a JSON content's schema, after any `$ref` of the response. */
-function jsonSchemaPointer(spec, response, responsePointer) {
+function jsonSchemaPointer(spec: Json, response: any, responsePointer: string): string | undefined {
   let where = responsePointer;
   while (typeof response?.$ref === "string") {
     where = response.$ref;
@@ -42,9 +84,11 @@ function jsonSchemaPointer(spec, response, responsePointer) {
 }
 
 /** The example values of a JSON content (of a response or a request body), by name. */
-export function examplesOf(spec, content) {
+export function examplesOf(spec: Json, content: unknown): Record<string, unknown> {
   const json = resolveRef(spec, content)?.content?.["application/json"];
-  return Object.fromEntries(Object.entries(json?.examples ?? {}).map(([name, example]) => [name, resolveRef(spec, example).value]));
+  return Object.fromEntries(
+    Object.entries<Json>(json?.examples ?? {}).map(([name, example]) => [name, resolveRef(spec, example).value]),
+  );
 }
 
 // The keywords src/validate.ts checks; annotations are dropped; anything else is refused, so
@@ -54,11 +98,11 @@ const ANNOTATIONS = new Set(["description", "title", "examples", "example", "dep
   "readOnly", "writeOnly", "$comment"]);
 
 /** `schema` with its `$ref`s inlined and annotations dropped, in the subset src/validate.ts checks. */
-export function compactSchema(spec, schema, where) {
-  schema = resolveRef(spec, schema);
-  if (typeof schema === "boolean") return schema;
-  const compact = {};
-  for (const [keyword, value] of Object.entries(schema)) {
+export function compactSchema(spec: Json, schema: unknown, where: string): Json | boolean {
+  const resolved = resolveRef(spec, schema);
+  if (typeof resolved === "boolean") return resolved;
+  const compact: Json = {};
+  for (const [keyword, value] of Object.entries<any>(resolved)) {
     if (ANNOTATIONS.has(keyword)) continue;
     if (!CHECKED.has(keyword)) throw new Error(`${where}: the client's validator does not check \`${keyword}\``);
     if ((keyword === "const" || keyword === "enum") && [value].flat().some((item) => item !== null && typeof item === "object")) {
@@ -74,15 +118,15 @@ export function compactSchema(spec, schema, where) {
   return compact;
 }
 
-/** @returns {Operation[]} every operation, in document order. */
-export function operationsOf(spec) {
-  const operations = [];
-  for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
+/** Every operation, in document order. */
+export function operationsOf(spec: Json): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, pathItem] of Object.entries<Json>(spec.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method];
       if (!operation) continue;
-      const where = (...keys) => `#/${pointer("paths", path, method, ...keys)}`;
-      const responses = Object.entries(operation.responses ?? {}).map(([status, response]) => {
+      const where = (...keys: string[]) => `#/${pointer("paths", path, method, ...keys)}`;
+      const responses = Object.entries<Json>(operation.responses ?? {}).map(([status, response]) => {
         const mediaTypes = Object.keys(resolveRef(spec, response).content ?? {});
         const schemaPointer = jsonSchemaPointer(spec, response, where("responses", status));
         return {
@@ -95,7 +139,7 @@ export function operationsOf(spec) {
       });
       const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
         .map((parameter) => resolveRef(spec, parameter))
-        .map(({ name, in: location, required = false, schema, example }) => ({ name, in: location, required, schema, example }));
+        .map(({ name, in: location, required = false, schema, example }): Parameter => ({ name, in: location, required, schema, example }));
       const requestBody = operation.requestBody && resolveRef(spec, operation.requestBody);
       const bodyPointer = requestBody && jsonSchemaPointer(spec, operation.requestBody, where("requestBody"));
       operations.push({
@@ -118,8 +162,8 @@ export function operationsOf(spec) {
   return operations;
 }
 
-/** An Ajv that resolves `schemaRef`s of operationsOf(spec). */
-export function ajvFor(spec, options = {}) {
+/** An Ajv that resolves the `schemaRef`s of operationsOf(spec). */
+export function ajvFor(spec: Json, options: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ strict: false, allErrors: true, ...options });
   ajv.addSchema({ ...spec, $id: SPEC_ID }, undefined, undefined, false);
   return ajv;

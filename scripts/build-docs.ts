@@ -3,7 +3,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { redocly, root } from "./lib/steps.mjs";
+import { API, redocly, root } from "./lib/steps.js";
 
 export const docsFile = path.join(root, "dist", "docs", "index.html");
 
@@ -18,10 +18,10 @@ export async function buildDocs() {
   const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
   const title = `${spec.info.title} ${spec.info.version}`;
   await fs.mkdir(path.dirname(docsFile), { recursive: true });
-  await redocly(["build-docs", "keepup-sales@v2", "--inlineBundle", "--title", title, "--output", docsFile]);
+  await redocly(["build-docs", API, "--inlineBundle", "--title", title, "--output", docsFile]);
   const html = await fs.readFile(docsFile, "utf8");
   if (!html.includes(OPTIONS)) throw new Error(`${docsFile}: no \`${OPTIONS}\` to turn telemetry off in`);
   await fs.writeFile(docsFile, html.replace(CDN_URL, "data:,").replace(OPTIONS, `${OPTIONS}"disableTelemetry":true,`));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await buildDocs();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await buildDocs();

@@ -1,6 +1,6 @@
 // The steps that `npm run build` and `npm test` share.
-import { buildDocs } from "../build-docs.mjs";
-import { bin } from "./steps.mjs";
+import { buildDocs } from "../build-docs.js";
+import { bin } from "./steps.js";
 
 /** Linting the contract. */
 export const lintStep = { name: "lint openapi/", command: bin("redocly"), args: ["lint"] };

@@ -5,29 +5,32 @@
 // here are too noisy to assert.
 import fs from "node:fs/promises";
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import createClient from "openapi-fetch";
-import { staleness } from "./lib/built.mjs";
-import { operationsOf } from "./lib/operations.mjs";
-import { root } from "./lib/steps.mjs";
+import type { OperationId } from "../src/index.js";
+import { staleness } from "./lib/built.js";
+import { operationsOf } from "./lib/operations.js";
+import { root } from "./lib/steps.js";
 
 const problem = staleness("dist/index.js");
 if (problem) throw new Error(problem);
+// The package as built (dist/), as users get it; refused when older than src/.
 const { createKeepupClient } = await import("../dist/index.js");
 
 const ROUNDS = 21;
 const CALLS_PER_ROUND = 300;
 const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
-const [operation] = operationsOf(spec);
-const success = operation.responses.find((response) => /^2\d\d$/.test(response.status));
+const operation = operationsOf(spec)[0]!;
+const success = operation.responses.find((response) => /^2\d\d$/.test(response.status))!;
 const body = JSON.stringify(Object.values(success.examples)[0]);
 const requestBody = Object.values(operation.requestBody?.examples ?? {})[0];
 const params = {
   path: Object.fromEntries(operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, String(p.example)])),
 };
-const url = operation.path.replace(/\{([^}]+)\}/g, (_, name) => params.path[name]);
+const url = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => params.path[name] ?? name);
 
 const server = http.createServer((request, response) => {
   request.resume();
@@ -36,27 +39,31 @@ const server = http.createServer((request, response) => {
     response.end(body);
   });
 });
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const baseUrl = `http://127.0.0.1:${server.address().port}/v2.0`;
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v2.0`;
 const headers = { Authorization: "Bearer bench-key" };
 
 const keepup = createKeepupClient({ apiKey: "bench-key", baseUrl });
-const bare = createClient({ baseUrl, headers });
-const bareCall = (init) => async () => {
+// Untyped: the bench calls whichever operation comes first in the contract.
+const bare = createClient({ baseUrl, headers }) as unknown as {
+  request: (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown }>;
+};
+const bareCall = (init: { signal?: AbortSignal }) => async () => {
   const { data, error } = await bare.request(operation.method, operation.path, { params, body: requestBody, ...init });
   if (error) throw new Error("unexpected error");
   return data;
 };
 const variants = {
-  [`keepup.request("${operation.operationId}")`]: () => keepup.request(operation.operationId, { params, body: requestBody }),
+  [`keepup.request("${operation.operationId}")`]: () =>
+    keepup.request(operation.operationId as OperationId, { params: params as never, body: requestBody as never }),
   "bare openapi-fetch": bareCall({}),
   // What a per-attempt timeout costs by itself: undici wires the signal into each Request.
   "openapi-fetch + signal": bareCall({ signal: new AbortController().signal }),
   "hand-written fetch": async () => {
     const response = await fetch(`${baseUrl}${url}`, {
       method: operation.method,
-      headers: { ...headers, ...(requestBody && { "Content-Type": "application/json" }) },
-      ...(requestBody && { body: JSON.stringify(requestBody) }),
+      headers: { ...headers, ...(requestBody !== undefined && { "Content-Type": "application/json" }) },
+      ...(requestBody !== undefined && { body: JSON.stringify(requestBody) }),
     });
     if (!response.ok) throw new Error(`unexpected ${response.status}`);
     return response.json();
@@ -64,35 +71,35 @@ const variants = {
 };
 
 const names = Object.keys(variants);
-const totals = Object.fromEntries(names.map((name) => [name, []]));
+const totals: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
 for (const call of Object.values(variants)) for (let i = 0; i < 200; i++) await call(); // warm-up
 for (let round = 0; round < ROUNDS; round++) {
   // Each round starts with a different variant, so that no variant always follows the same one.
   for (let k = 0; k < names.length; k++) {
-    const name = names[(round + k) % names.length];
+    const name = names[(round + k) % names.length]!;
     const started = performance.now();
-    for (let i = 0; i < CALLS_PER_ROUND; i++) await variants[name]();
-    totals[name].push(((performance.now() - started) * 1000) / CALLS_PER_ROUND);
+    for (let i = 0; i < CALLS_PER_ROUND; i++) await variants[name]!();
+    totals[name]!.push(((performance.now() - started) * 1000) / CALLS_PER_ROUND);
   }
 }
 server.close();
 
 // Ratios are paired within a round, so that drift across rounds hits both sides alike; the
 // median round's ratio is reported.
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const baseline = totals["bare openapi-fetch"];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const baseline = totals["bare openapi-fetch"]!;
 console.log(`per call (${operation.method} ${operation.path}), median of ${ROUNDS} rounds of ${CALLS_PER_ROUND} (loopback):`);
 for (const [name, micros] of Object.entries(totals)) {
-  const ratio = median(micros.map((value, round) => value / baseline[round]));
+  const ratio = median(micros.map((value, round) => value / baseline[round]!));
   console.log(`  ${name.padEnd(30)} ${median(micros).toFixed(1).padStart(7)} µs  ${ratio.toFixed(3)}x bare openapi-fetch`);
 }
 
-async function minGzip(entry, external) {
+async function minGzip(entry: string, external: string[]) {
   const result = await build({
     entryPoints: [entry], bundle: true, minify: true, format: "esm", platform: "neutral",
     external, write: false, logLevel: "silent",
   });
-  return gzipSync(result.outputFiles[0].contents, { level: 9 }).length;
+  return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
 }
 const added = await minGzip("dist/index.js", ["openapi-fetch"]);
 const openapiFetch = await minGzip("openapi-fetch", []);

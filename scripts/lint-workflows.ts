@@ -2,15 +2,15 @@
 // glob checks, as WebAssembly from npm). Prints each finding with where it is; fails on any.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { validateWorkflow } from "@action-validator/core";
-import { root } from "./lib/steps.mjs";
+import { validateWorkflow, type ValidationError } from "@action-validator/core";
+import { root } from "./lib/steps.js";
 
 /** One line per innermost finding: the schema's nested "one of" states say which branch failed. */
-function findings(errors, file) {
+function findings(errors: ValidationError[], file: string): string[] {
   return errors.flatMap((error) => {
-    const nested = (error.states ?? []).flatMap((state) => findings(state.errors, file));
+    const nested = ("states" in error ? (error.states ?? []) : []).flatMap((state) => findings(state.errors, file));
     if (nested.length > 0) return nested;
-    const where = error.path ?? (error.location ? `line ${error.location.line}:${error.location.column}` : "");
+    const where = "path" in error ? error.path : error.location ? `line ${error.location.line}:${error.location.column}` : "";
     return [`${file} ${where}: ${error.title}${error.detail ? ` (${error.detail})` : ""}`];
   });
 }

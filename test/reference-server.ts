@@ -2,20 +2,22 @@
 // its documented success example for VALID_KEY and its documented 401 otherwise. Each
 // deviation makes it misbehave in one way. Test fixture only.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
 import spec from "../generated/openapi.json" with { type: "json" };
-import { operationsOf } from "../scripts/lib/operations.mjs";
+import { operationsOf, type ResponseEntry } from "../scripts/lib/operations.js";
 
 export const VALID_KEY = "reference-valid-key";
 
 const operations = operationsOf(spec).map((operation) => ({
   ...operation,
   route: new RegExp(`^/v2\\.0${operation.path.replace(/\{[^}]+\}/g, "[^/]+")}$`),
-  success: operation.responses.find((response) => /^2\d\d$/.test(response.status)),
-  unauthorized: operation.responses.find((response) => response.status === "401"),
+  success: operation.responses.find((response) => /^2\d\d$/.test(response.status))!,
+  unauthorized: operation.responses.find((response) => response.status === "401")!,
 }));
-const example = (response) => structuredClone(Object.values(response.examples)[0]);
+const example = (response: ResponseEntry): any => structuredClone(Object.values(response.examples)[0]);
 
-/** Each deviation: what it does, and how it answers (undefined: answer as documented). */
+/** Each deviation: how it misbehaves. */
 export const DEVIATIONS = {
   "wrong-constant": "data.status of a success is a value the contract does not allow",
   "status-as-string": "the envelope's status is a string, not a number",
@@ -30,14 +32,31 @@ export const DEVIATIONS = {
   "drop-connection": "every connection is closed without an answer",
   "hang": "no request is ever answered",
   "endless-401": "the 401's body never ends",
-};
+} as const;
+export type Deviation = keyof typeof DEVIATIONS;
 
-/** @param {{ deviation?: keyof typeof DEVIATIONS }} options */
-export function startReferenceServer({ deviation } = {}) {
+export interface ReferenceServer {
+  url: string;
+  seen: { requests: number; elsewhere: number };
+  close: () => Promise<void>;
+}
+
+export function startReferenceServer({ deviation }: { deviation?: Deviation } = {}): Promise<ReferenceServer> {
   const seen = { requests: 0, elsewhere: 0 };
-  const send = (response, status, body, headers = {}) => {
+  const send = (response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { "content-type": "application/json", ...headers });
     response.end(typeof body === "string" ? body : JSON.stringify(body));
+  };
+  const endless = (response: http.ServerResponse, status: number) => {
+    response.writeHead(status, { "content-type": "application/json" });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let written = 0;
+    // Bounded, so that the server stops even if the client did not.
+    const pump = () => {
+      while (written < 64 * 1024 * 1024 && response.write(chunk)) written += chunk.length;
+    };
+    response.on("drain", pump);
+    pump();
   };
   const server = http.createServer(async (request, response) => {
     seen.requests++;
@@ -46,7 +65,7 @@ export function startReferenceServer({ deviation } = {}) {
     if (deviation === "hang") return;
     if (request.url === "/elsewhere") {
       seen.elsewhere++;
-      return send(response, 200, example(operations[0].success));
+      return send(response, 200, example(operations[0]!.success));
     }
     if (deviation === "redirect") return send(response, 307, "", { location: "/elsewhere" });
     if (deviation === "not-implemented") return send(response, 501, { status: 501, error: "Not implemented" });
@@ -59,19 +78,10 @@ export function startReferenceServer({ deviation } = {}) {
       if (deviation === "html-error") return send(response, 401, "<html><body>Unauthorized</body></html>", { "content-type": "text/html" });
       if (deviation === "undocumented-status") return send(response, 403, { status: 403, error: "Forbidden" });
       if (deviation === "status-as-string") body.status = String(body.status);
+      if (deviation === "endless-401") return endless(response, 401);
       if (deviation === "echo-key") {
         body.error = `invalid key: ${authorization}`;
         return send(response, 401, body, { "x-echo": authorization, [`x-${authorization.slice(7, 40).toLowerCase()}`]: "1" });
-      }
-      if (deviation === "endless-401") {
-        response.writeHead(401, { "content-type": "application/json" });
-        const chunk = Buffer.alloc(64 * 1024, 0x20);
-        let written = 0;
-        const pump = () => {
-          while (written < 64 * 1024 * 1024 && response.write(chunk)) written += chunk.length;
-        };
-        response.on("drain", pump);
-        return pump();
       }
       return send(response, 401, body);
     }
@@ -79,29 +89,28 @@ export function startReferenceServer({ deviation } = {}) {
     if (deviation === "wrong-constant") body.data.status = "no-such-status";
     if (deviation === "status-as-string") body.status = String(body.status);
     if (deviation === "missing-message") delete body.message;
-    const headers = deviation === "sl-violations"
-      ? { "sl-violations": JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]) }
-      : {};
-    send(response, Number(operation.success.status), body, headers);
+    const forged = JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]);
+    send(response, Number(operation.success.status), body, deviation === "sl-violations" ? { "sl-violations": forged } : {});
   });
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://127.0.0.1:${port}/v2.0`,
         seen,
-        close: () => new Promise((done) => (server.closeAllConnections(), server.close(done))),
+        close: () => new Promise((done) => (server.closeAllConnections(), server.close(() => done()))),
       });
     });
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// `node --import tsx test/reference-server.ts [deviation]`: one to try `npm run contract` on by hand.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const deviation = process.argv[2];
-  if (deviation && !(deviation in DEVIATIONS)) {
+  if (deviation !== undefined && !(deviation in DEVIATIONS)) {
     console.error(`unknown deviation ${deviation}; one of: ${Object.keys(DEVIATIONS).join(", ")}`);
     process.exit(2);
   }
-  const { url } = await startReferenceServer({ deviation });
+  const { url } = await startReferenceServer(deviation === undefined ? {} : { deviation: deviation as Deviation });
   console.log(`reference server ${deviation ?? "(conforming)"} at ${url}`);
 }
