@@ -7,26 +7,12 @@ import { ALERT_CUSTOMER_VALUES } from "../src/sales.js";
 const keepup = createKeepupClient({ apiKey: "key" });
 
 describe("the client's types", () => {
-  it("resolve cancel to the typed 200 body", () => {
-    expectTypeOf(keepup.sales.cancel).returns.resolves.toEqualTypeOf<
-      operations["cancelSale"]["responses"][200]["content"]["application/json"]
-    >();
-    expectTypeOf(keepup.sales.cancel).returns.resolves.toEqualTypeOf<{
-      data: { status: "cancelled" };
-      message: string;
-      status: 200;
-    }>();
-  });
-
-  it("resolve refund to the typed 200 body", () => {
-    expectTypeOf(keepup.sales.refund).returns.resolves.toEqualTypeOf<
-      operations["refundSale"]["responses"][200]["content"]["application/json"]
-    >();
-    expectTypeOf(keepup.sales.refund).returns.resolves.toEqualTypeOf<{
-      data: { status: "refunded" };
-      message: string;
-      status: 200;
-    }>();
+  it("resolve each method to its operation's typed 200 body", () => {
+    type Success<Id extends keyof operations> = operations[Id]["responses"][200]["content"]["application/json"];
+    expectTypeOf(keepup.sales.cancel).returns.resolves.toEqualTypeOf<Success<"cancelSale">>();
+    expectTypeOf(keepup.sales.refund).returns.resolves.toEqualTypeOf<Success<"refundSale">>();
+    expectTypeOf<Success<"cancelSale">>().toEqualTypeOf<{ data: { status: "cancelled" }; message: string; status: 200 }>();
+    expectTypeOf<Success<"refundSale">>().toEqualTypeOf<{ data: { status: "refunded" }; message: string; status: 200 }>();
   });
 
   it("take a string or numeric sale id and the contract's alert values or a boolean", () => {
