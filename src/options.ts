@@ -6,7 +6,7 @@ const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
 export interface KeepupClientOptions {
   /** The business account's API key. Defaults to `KEEPUP_API_KEY` (Node only). */
   apiKey?: string | undefined;
-  /** Default `https://api.keepup.store/v2.0`. `http:` is allowed for loopback hosts only. */
+  /** Default `KEEPUP_BASE_URL` (Node), else `https://api.keepup.store/v2.0`. `http:` only for loopback hosts. */
   baseUrl?: string | undefined;
   /** Time allowed for each attempt, response body included. Default 30000. */
   timeoutMs?: number | undefined;
@@ -42,9 +42,9 @@ export function shown(value: unknown, apiKey: string): string {
   return redactor(apiKey).text(text).slice(0, 80);
 }
 
-/** KEEPUP_API_KEY where there is a `process` (Node, Bun, Deno's Node mode). */
-function environmentApiKey(): string | undefined {
-  return globalThis.process?.env?.["KEEPUP_API_KEY"];
+/** An environment variable where there is a `process` (Node, Bun, Deno's Node mode). */
+function environment(name: "KEEPUP_API_KEY" | "KEEPUP_BASE_URL"): string | undefined {
+  return globalThis.process?.env?.[name] || undefined;
 }
 
 function checkApiKey(apiKey: unknown): string {
@@ -106,10 +106,10 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   if (typeof fetchImpl !== "function") {
     throw new InputError("fetch", "must be a function (no global fetch was found)");
   }
-  const apiKey = checkApiKey(options.apiKey ?? environmentApiKey());
+  const apiKey = checkApiKey(options.apiKey ?? environment("KEEPUP_API_KEY"));
   return {
     apiKey,
-    baseUrl: checkBaseUrl(options.baseUrl ?? PRODUCTION_BASE_URL, apiKey),
+    baseUrl: checkBaseUrl(options.baseUrl ?? environment("KEEPUP_BASE_URL") ?? PRODUCTION_BASE_URL, apiKey),
     timeoutMs: checkTimeout(options.timeoutMs ?? 30_000, apiKey),
     maxRetries: checkCount("maxRetries", options.maxRetries ?? 2, 0, apiKey),
     maxResponseBytes: checkCount("maxResponseBytes", options.maxResponseBytes ?? 8 * 1024 * 1024, 1, apiKey),

@@ -182,6 +182,15 @@ describe("client options", () => {
     expect(recorder.requests[0]!.headers.get("authorization")).toBe("Bearer from-env");
   });
 
+  it("takes baseUrl from KEEPUP_BASE_URL when not given, under the same rules", async () => {
+    vi.stubEnv("KEEPUP_BASE_URL", "http://127.0.0.1:4010");
+    const recorder = fakeFetch(json(cancelled));
+    await clientWith(recorder.fetch).sales.cancel(1);
+    expect(recorder.requests[0]!.url.href).toBe("http://127.0.0.1:4010/sales/cancel/1");
+    vi.stubEnv("KEEPUP_BASE_URL", "http://api.keepup.store/v2.0");
+    inputError(() => clientWith(recorder.fetch), "baseUrl");
+  });
+
   it.each([
     "api.keepup.store/v2.0",
     "ftp://api.keepup.store",

@@ -26,7 +26,9 @@ export const toolEnv = {
 
 export interface RunResult {
   code: number;
+  /** stdout and stderr, interleaved as they came. */
   output: string;
+  stdout: string;
 }
 
 /** Runs a command, capturing its output. */
@@ -34,10 +36,11 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env: toolEnv, ...options });
     let output = "";
-    child.stdout?.on("data", (chunk) => (output += chunk));
+    let stdout = "";
+    child.stdout?.on("data", (chunk) => ((output += chunk), (stdout += chunk)));
     child.stderr?.on("data", (chunk) => (output += chunk));
-    child.on("error", (error) => resolve({ code: 1, output: String(error) }));
-    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+    child.on("error", (error) => resolve({ code: 1, output: String(error), stdout }));
+    child.on("close", (code) => resolve({ code: code ?? 1, output, stdout }));
   });
 }
 
@@ -66,9 +69,9 @@ async function runStep(step: Step): Promise<boolean> {
   const started = performance.now();
   let result: RunResult;
   try {
-    result = step.task ? { code: 0, output: String((await step.task()) ?? "") } : await run(step.command, step.args);
+    result = step.task ? { code: 0, output: String((await step.task()) ?? ""), stdout: "" } : await run(step.command, step.args);
   } catch (error) {
-    result = { code: 1, output: error instanceof Error ? error.message : String(error) };
+    result = { code: 1, output: error instanceof Error ? error.message : String(error), stdout: "" };
   }
   const took = seconds(performance.now() - started);
   if (result.code === 0) {
