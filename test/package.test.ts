@@ -4,10 +4,10 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
 import { CONSUMERS, prepareConsumer } from "../scripts/lib/consumer.js";
-import { operations } from "./helpers.js";
+import { operations, root } from "./helpers.js";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-consumer-"));
 const run = (command: string, args: string[], env: Record<string, string> = {}) =>
@@ -20,7 +20,13 @@ const typescriptSamples = operations.flatMap(({ operationId, codeSamples }) =>
   codeSamples.filter((sample) => sample.label.startsWith("TypeScript")).map(({ source }) => [`sample-${operationId}.mts`, source] as const),
 );
 
+/** The README's client examples: fenced as "```js <file>". */
+const readmeExamples = [...fs.readFileSync(path.join(root, "README.md"), "utf8").matchAll(/^```js (\S+)\n([\s\S]*?)^```$/gm)].map(
+  (match) => [match[1]!, match[2]!] as const,
+);
+
 beforeAll(() => {
+  expect(readmeExamples.map(([file]) => file)).toEqual(["index.mjs", "index.js"]);
   packed = prepareConsumer(scratch, Object.fromEntries(typescriptSamples));
 }, 120_000);
 
@@ -42,6 +48,12 @@ describe("the published package", () => {
   it("type-checks strict ESM and CJS consumers and the docs' TypeScript sample of every operation", () => {
     expect(typescriptSamples).toHaveLength(operations.length);
     for (const { output } of Object.values(CONSUMERS)) expect(fs.existsSync(path.join(scratch, output))).toBe(true);
+  });
+
+  it.each(readmeExamples)("runs the README's example %s as written, against the mock", (file, source) => {
+    fs.writeFileSync(path.join(scratch, file), source);
+    const stdout = run(process.execPath, [file], { KEEPUP_API_KEY: inject("mockApiKey"), KEEPUP_BASE_URL: inject("mockUrl") });
+    expect(stdout.trim()).toBe("cancelled");
   });
 
   it.each(Object.entries(CONSUMERS))("runs the %s consumer", (_, { output, expected }) => {
