@@ -8,8 +8,13 @@ import { API, redocly, root } from "./lib/steps.js";
 export const docsFile = path.join(root, "dist", "docs", "index.html");
 
 // Redoc still points its attribution logo and icon sets at Redocly's CDNs. An empty data:
-// URL makes the logo fail to load, which Redoc handles by not showing it.
+// URL makes them fail to load; the attribution link, its logo gone, would read "API docs by"
+// with nothing after it, so it is hidden.
 const CDN_URL = /https:\/\/cdn\.redoc(?:ly\.com|\.ly)\/[^`"'\s)]*/g;
+// Long sample lines wrap rather than run out of their panel.
+const STYLE =
+  `<style>a[href="https://redocly.com/redoc/"]{display:none}` +
+  `pre,pre code{white-space:pre-wrap!important;overflow-wrap:anywhere!important}</style>`;
 // Reader telemetry off. Redoc reads this option, but Redocly's config schema does not list it
 // (redocly.yaml would warn), and an --openapi.* flag would drop redocly.yaml's options.
 const OPTIONS = "const __redoc_options = {";
@@ -21,7 +26,14 @@ export async function buildDocs() {
   await redocly(["build-docs", API, "--inlineBundle", "--title", title, "--output", docsFile]);
   const html = await fs.readFile(docsFile, "utf8");
   if (!html.includes(OPTIONS)) throw new Error(`${docsFile}: no \`${OPTIONS}\` to turn telemetry off in`);
-  await fs.writeFile(docsFile, html.replace(CDN_URL, "data:,").replace(OPTIONS, `${OPTIONS}"disableTelemetry":true,`));
+  if (!html.includes("</head>")) throw new Error(`${docsFile}: no </head> to add the style to`);
+  await fs.writeFile(
+    docsFile,
+    html
+      .replace(CDN_URL, "data:,")
+      .replace(OPTIONS, `${OPTIONS}"disableTelemetry":true,`)
+      .replace("</head>", `${STYLE}</head>`),
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await buildDocs();

@@ -41,6 +41,25 @@ async function unauthorizedBodies() {
   });
 }
 
+/**
+ * An error of Prism's as KeepUp's envelope: the status it is sent with, and a message that says
+ * what was wrong with a request Prism rejected (from its sl-violations header), or else the
+ * status's own reason, rather than the example's or a schema placeholder.
+ */
+function errorEnvelope(status: number, text: string, violations: string | string[] | undefined): string {
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const found = typeof violations === "string" ? (JSON.parse(violations) as { location: string[]; message: string }[]) : [];
+  const error =
+    found.map(({ location, message }) => `${location.join(".")}: ${message}`).join("; ") ||
+    (body.status === status ? body.error : http.STATUS_CODES[status]);
+  return JSON.stringify({ ...body, status, error });
+}
+
 export interface Mock {
   url: string;
   apiKey: string;
@@ -65,9 +84,18 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
     }
     const upstream = http.request(
       { host: "127.0.0.1", port: prism.port, method: request.method, path: request.url, headers: request.headers },
-      (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
+      async (answer) => {
+        const status = answer.statusCode ?? 502;
+        if (status < 400 || !answer.headers["content-type"]?.includes("json")) {
+          response.writeHead(status, answer.headers);
+          answer.pipe(response);
+          return;
+        }
+        let text = "";
+        for await (const chunk of answer) text += chunk;
+        const body = errorEnvelope(status, text, answer.headers["sl-violations"]);
+        const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(body)) };
+        response.writeHead(status, headers).end(body);
       },
     );
     upstream.on("error", () => response.destroy());

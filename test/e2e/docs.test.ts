@@ -4,6 +4,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import spec from "../../generated/openapi.json" with { type: "json" };
+import { resolveRef } from "../../scripts/lib/operations.js";
 import { operations, root } from "../helpers.js";
 
 const docs = path.join(root, "dist", "docs", "index.html");
@@ -83,6 +85,34 @@ describe("the rendered docs", () => {
     }
     fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
     await section.screenshot({ path: path.join(root, "test-results", `docs-${operation.operationId}.png`) });
+  });
+
+  it.each(operations)("preselect, for $operationId, the request example that its code samples send", async (operation) => {
+    const [name, body] = Object.entries(operation.requestBody?.examples ?? {})[0] ?? [];
+    if (name === undefined) return;
+    const pathItem = (spec.paths as Record<string, Record<string, { requestBody?: unknown }>>)[operation.path]!;
+    const content = resolveRef(spec, pathItem[operation.method.toLowerCase()]!.requestBody).content["application/json"];
+    const picker = sectionOf(operation.operationId).getByRole("button", { name: "Example" }).first();
+    await expect.poll(() => picker.innerText()).toBe(resolveRef(spec, content.examples[name]).summary);
+    for (const sample of operation.codeSamples.filter(({ label }) => !label.startsWith("TypeScript"))) {
+      for (const [field, value] of Object.entries(body as object)) {
+        expect(sample.source).toMatch(new RegExp(`${field}\\W+${String(value)}\\b`));
+      }
+    }
+  });
+
+  it("show no markdown as raw text, and no attribution left empty", async () => {
+    const text = await page.locator("body").innerText();
+    expect(text).not.toContain("`");
+    expect(text).not.toMatch(/API docs by\s*$/m);
+  });
+
+  it("wrap long code lines instead of cutting them off", async () => {
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll("pre")].filter((pre) => pre.scrollWidth > pre.clientWidth + 1 && getComputedStyle(pre).overflowX !== "auto").length,
+    );
+    expect(await page.locator("pre").count()).toBeGreaterThan(0);
+    expect(overflowing).toBe(0);
   });
 
   it("turn reader telemetry off", () => {
