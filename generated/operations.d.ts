@@ -3,6 +3,11 @@
 import type { Schema } from "../src/validate.js";
 
 export declare const operations: {
+  listSales: { method: "GET"; path: "/sales"; success: { 200: Schema } };
+  fetchSale: { method: "GET"; path: "/sales/{sale_id}"; success: { 200: Schema } };
+  addSale: { method: "POST"; path: "/sales/add"; success: { 200: Schema } };
+  editSale: { method: "PUT"; path: "/sales/edit/{sale_id}"; success: { 200: Schema } };
+  updateSaleBalance: { method: "PUT"; path: "/sales/balance/{sale_id}"; success: { 200: Schema } };
   cancelSale: { method: "PUT"; path: "/sales/cancel/{sale_id}"; success: { 200: Schema } };
   refundSale: { method: "PUT"; path: "/sales/refund/{sale_id}"; success: { 200: Schema } };
 };

@@ -9,6 +9,11 @@ export type RetryPolicy = "read" | "write";
 
 /** Each operation's retry policy; the README's retry table is checked against it. */
 export const RETRY_POLICY = {
+  listSales: "read",
+  fetchSale: "read",
+  addSale: "write",
+  editSale: "write",
+  updateSaleBalance: "write",
   cancelSale: "write",
   refundSale: "write",
 } as const satisfies Record<keyof typeof operations, RetryPolicy>;

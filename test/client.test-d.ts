@@ -2,7 +2,13 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { components, operations } from "../generated/schema.js";
 import { createKeepupClient, type AlertCustomerOptions, type OperationId } from "../src/index.js";
-import { ALERT_CUSTOMER_VALUES } from "../src/sales.js";
+import {
+  ALERT_CUSTOMER_VALUES,
+  DISCOUNT_TYPE_VALUES,
+  SALE_ORIGIN_VALUES,
+  SALE_STATUS_VALUES,
+  SALE_TYPE_VALUES,
+} from "../src/sales.js";
 
 const keepup = createKeepupClient({ apiKey: "key" });
 
@@ -23,6 +29,15 @@ describe("the client's types", () => {
     expectTypeOf<AlertCustomerOptions["alertCustomer"]>().toEqualTypeOf<"yes" | "no" | boolean | undefined>();
   });
 
+  it("check at run time exactly the enum values of the contract", () => {
+    type Query = NonNullable<operations["listSales"]["parameters"]["query"]>;
+    type Details = components["schemas"]["SaleDetails"];
+    expectTypeOf<(typeof SALE_STATUS_VALUES)[number]>().toEqualTypeOf<NonNullable<Query["sale_status"]>>();
+    expectTypeOf<(typeof SALE_ORIGIN_VALUES)[number]>().toEqualTypeOf<NonNullable<Query["sale_origin"]>>();
+    expectTypeOf<(typeof DISCOUNT_TYPE_VALUES)[number]>().toEqualTypeOf<NonNullable<Details["discount_type"]>>();
+    expectTypeOf<(typeof SALE_TYPE_VALUES)[number]>().toEqualTypeOf<NonNullable<Details["sale_type"]>>();
+  });
+
   it("check at run time exactly the alert_customer values of the contract", () => {
     expectTypeOf<(typeof ALERT_CUSTOMER_VALUES)[number]>().toEqualTypeOf<
       NonNullable<components["schemas"]["AlertCustomerRequest"]["alert_customer"]>
@@ -41,6 +56,10 @@ describe("the client's types", () => {
   });
 
   it("type keepup.raw with the generated paths", () => {
-    expectTypeOf(keepup.raw.PUT).parameter(0).toEqualTypeOf<"/sales/cancel/{sale_id}" | "/sales/refund/{sale_id}">();
+    expectTypeOf(keepup.raw.PUT).parameter(0).toEqualTypeOf<
+      "/sales/edit/{sale_id}" | "/sales/balance/{sale_id}" | "/sales/cancel/{sale_id}" | "/sales/refund/{sale_id}"
+    >();
+    expectTypeOf(keepup.raw.GET).parameter(0).toEqualTypeOf<"/sales" | "/sales/{sale_id}">();
+    expectTypeOf(keepup.raw.POST).parameter(0).toEqualTypeOf<"/sales/add">();
   });
 });

@@ -2,6 +2,8 @@
 // front) of generated/openapi.json, for every operation, with fixtures from its examples.
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { APIError, AuthenticationError, createKeepupClient, type KeepupClientOptions, type OperationId } from "../src/index.js";
+import spec from "../generated/openapi.json" with { type: "json" };
+import { ajvFor } from "../scripts/lib/operations.js";
 import { operations } from "./helpers.js";
 
 const mockUrl = inject("mockUrl");
@@ -33,6 +35,8 @@ afterAll(() => {
   expect(conforming.filter((response) => response.headers.has("sl-violations"))).toEqual([]);
 });
 
+const ajv = ajvFor(spec);
+
 const cases = operations.map((operation) => {
   const success = operation.responses.find(({ status }) => /^2\d\d$/.test(status))!;
   const unauthorized = operation.responses.find(({ status }) => status === "401")!;
@@ -40,15 +44,16 @@ const cases = operations.map((operation) => {
     path: Object.fromEntries(operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, String(p.example)])),
   };
   const url = mockUrl + operation.path.replace(/\{([^}]+)\}/g, (_, name: string) => params.path[name]!);
+  const bodies = Object.values(operation.requestBody?.examples ?? {});
   return {
     ...operation,
     id: operation.operationId as OperationId,
     params,
     url,
     success,
-    successExample: Object.values(success.examples)[0],
     unauthorizedExample: Object.values(unauthorized.examples)[0],
-    bodies: [undefined, ...Object.values(operation.requestBody?.examples ?? {})],
+    bodies: operation.requestBody?.required ? bodies : [undefined, ...bodies],
+    takesAlert: bodies.some((body) => typeof body === "object" && body !== null && "alert_customer" in body),
   };
 });
 
@@ -59,7 +64,11 @@ describe.each(cases)("$operationId against the mock", (operation) => {
   it.each(operation.bodies.map((body) => [JSON.stringify(body) ?? "no body", body]))(
     "resolves to the documented success with %s",
     async (_, body) => {
-      await expect(call(client(), body)).resolves.toEqual(operation.successExample);
+      const result = await call(client(), body);
+      const [example] = Object.values(operation.success.examples);
+      // KeepUp shows no response for some operations: then the answer only has to fit the schema.
+      if (example !== undefined) expect(result).toEqual(example);
+      else expect(ajv.validate(operation.success.schemaRef!, result)).toBe(true);
     },
   );
 
@@ -103,19 +112,31 @@ describe.each(cases)("$operationId against the mock", (operation) => {
         ...(body !== undefined && { body }),
       });
     const withSegment = (segment: string) => operation.url.replace(/\/[^/]+$/, `/${segment}`);
-
-    it.each([
-      ["alert_customer outside the enum", operation.method, operation.url, '{"alert_customer":"maybe"}', 422, "alert_customer"],
-      ["alert_customer as a boolean", operation.method, operation.url, '{"alert_customer":true}', 422, "alert_customer"],
-      ["an unknown body property", operation.method, operation.url, '{"alert_customer":"yes","alertCustomer":"yes"}', 422, "additional properties"],
-      ["a body that is not an object", operation.method, operation.url, '["yes"]', 422, "object"],
-      ["a sale_id with white space", operation.method, withSegment("10%2024"), undefined, 422, "sale_id"],
-      ["a body that is not JSON", operation.method, operation.url, "alert_customer=yes", 415, "application/json"],
-      ["the POST of KeepUp's own samples", "POST", operation.url, '{"alert_customer":"yes"}', 405, ""],
-      ["GET", "GET", operation.url, undefined, 405, ""],
-    ])("%s", async (_, method, url, body, status, violation) => {
+    const withField = (field: string, value: unknown) => JSON.stringify({ ...(operation.bodies.at(-1) as object), [field]: value });
+    // KeepUp's own samples POST to its PUT endpoints.
+    const otherMethod = operation.method === "PUT" ? "POST" : "PATCH";
+    const cases: [string, string, string, string | undefined, number, string][] = [
+      [`${otherMethod}, a method the path does not have`, otherMethod, operation.url, undefined, 405, ""],
+    ];
+    if (operation.requestBody) {
+      cases.push(
+        ["an unknown body property", operation.method, operation.url, withField("alertCustomer", "yes"), 422, "alertCustomer"],
+        ["a body that is not an object", operation.method, operation.url, '["yes"]', 422, "object"],
+        ["a body that is not JSON", operation.method, operation.url, "alert_customer=yes", 415, "application/json"],
+      );
+    }
+    if (operation.takesAlert) {
+      cases.push(
+        ["alert_customer outside the enum", operation.method, operation.url, withField("alert_customer", "maybe"), 422, "alert_customer"],
+        ["alert_customer as a boolean", operation.method, operation.url, withField("alert_customer", true), 422, "alert_customer"],
+      );
+    }
+    if (Object.keys(operation.params.path).length > 0) {
+      cases.push(["a sale_id with white space", operation.method, withSegment("10%2024"), withField("x", undefined), 422, "sale_id"]);
+    }
+    it.each(cases)("%s", async (_, method, url, body, status, violation) => {
       const contentType = body?.startsWith("alert_customer=") ? "application/x-www-form-urlencoded" : "application/json";
-      const response = await send(method, url, body, contentType);
+      const response = await send(method, url, operation.requestBody || body === undefined ? body : undefined, contentType);
       expect(response.status).toBe(status);
       if (status !== 405) {
         expect(response.headers.get("sl-violations")).toContain(violation);

@@ -15,7 +15,9 @@ const operations = operationsOf(spec).map((operation) => ({
   success: operation.responses.find((response) => /^2\d\d$/.test(response.status))!,
   unauthorized: operation.responses.find((response) => response.status === "401")!,
 }));
-const example = (response: ResponseEntry): any => structuredClone(Object.values(response.examples)[0]);
+/** The response's first example; for a success KeepUp shows none of, the bare envelope. */
+const example = (response: ResponseEntry): any =>
+  structuredClone(Object.values(response.examples)[0] ?? { status: Number(response.status), message: "ok", data: {} });
 
 /** Each deviation: how it misbehaves. */
 export const DEVIATIONS = {
@@ -69,7 +71,8 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
     }
     if (deviation === "redirect") return send(response, 307, "", { location: "/elsewhere" });
     if (deviation === "not-implemented") return send(response, 501, { status: 501, error: "Not implemented" });
-    const operation = operations.find((candidate) => candidate.method === request.method && candidate.route.test(request.url ?? ""));
+    const { pathname } = new URL(request.url ?? "/", "http://reference");
+    const operation = operations.find((candidate) => candidate.method === request.method && candidate.route.test(pathname));
     if (!operation) return send(response, 404, { status: 404, error: "Not found" });
 
     const authorization = request.headers.authorization ?? "";

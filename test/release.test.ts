@@ -42,8 +42,8 @@ describe("npm run release", { timeout: 60_000 }, () => {
   });
 
   it("refuses a breaking change without a breaking bump, and leaves the files as they were", () => {
-    const schema = path.join(scratch, "openapi/components/schemas/AlertCustomerRequest.yaml");
-    fs.writeFileSync(schema, read("openapi/components/schemas/AlertCustomerRequest.yaml").replace("      - 'no'\n", ""));
+    const schema = path.join(scratch, "openapi/components/schemas/AlertCustomer.yaml");
+    fs.writeFileSync(schema, read("openapi/components/schemas/AlertCustomer.yaml").replace("  - 'no'\n", ""));
     const [major, minor, patch] = pkg.version.split(".").map(Number) as [number, number, number];
     const result = release(`${major}.${minor}.${patch + 1}`);
     expect(result.code).toBe(1);

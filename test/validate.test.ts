@@ -37,10 +37,11 @@ describe("the client's validator", () => {
   });
 
   it.each(successes)("agrees with Ajv on $name, around the contract's examples", ({ compact, ajv: validate, examples }) => {
-    expect(examples.length).toBeGreaterThan(0);
     for (const example of examples) expect(violation(compact, example)).toBeUndefined();
+    // Without an example (KeepUp shows none for List and Add Sale), around the bare envelope.
+    const seeds = examples.length > 0 ? examples : [{ status: 200, message: "", data: {} }];
     fc.assert(
-      fc.property(fc.oneof(...examples.map(nearby)), (value) => {
+      fc.property(fc.oneof(...seeds.map(nearby)), (value) => {
         expect(violation(compact, value) === undefined).toBe(validate(value));
       }),
       { numRuns: 1000 },

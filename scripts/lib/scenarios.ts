@@ -13,7 +13,7 @@ export interface Scenario {
   credentials: Credentials;
   /** The status the contract says this request gets. */
   expect: number;
-  params: { path: Record<string, string> };
+  params: { path: Record<string, string>; query?: Record<string, unknown> };
   body: unknown;
   /** Said before a scenario that changes data for real. */
   warning?: string | undefined;
@@ -71,7 +71,13 @@ export function scenariosOf(operations: Operation[], ajv: Ajv2020, input: Scenar
     scenarios.push({
       name: `${operationId} with the live key gets the documented ${success}`,
       operation, credentials: "live", expect: success,
-      params: { path: Object.fromEntries(pathParameters(operation).map(({ name }) => [name, input.given[name] ?? ""])) },
+      params: {
+        path: Object.fromEntries(pathParameters(operation).map(({ name }) => [name, input.given[name] ?? ""])),
+        // A read asks for what the defaults name (List Sales: page 1).
+        query: Object.fromEntries(
+          operation.parameters.filter((p) => p.in === "query" && p.schema?.default !== undefined).map((p) => [p.name, p.schema.default]),
+        ),
+      },
       body: named ? (input.body ?? firstExample(operation)) : undefined,
       warning: isRead(operation) ? undefined : `${operationId} (${operation.method} ${operation.path}) is real and cannot be undone`,
       skip: !isRead(operation) && !named

@@ -1,0 +1,24 @@
+<?php
+$curl = curl_init("https://api.keepup.store/v2.0/sales/balance/1024");
+curl_setopt_array($curl, [
+    CURLOPT_CUSTOMREQUEST => "PUT",
+    CURLOPT_RETURNTRANSFER => true,
+    CURLOPT_TIMEOUT => 30,
+    CURLOPT_POSTFIELDS => json_encode([
+        "date" => "2023-01-15 15:15",
+        "payment_type" => "Credit Card",
+        "amount_paid" => "200.00",
+        "alert_customer" => "no",
+    ]),
+    CURLOPT_HTTPHEADER => [
+        "Content-Type: application/json",
+        "Authorization: Bearer " . getenv("KEEPUP_API_KEY"),
+    ],
+]);
+$response = curl_exec($curl);
+$status = curl_getinfo($curl, CURLINFO_RESPONSE_CODE);
+if ($response === false || $status !== 200) {
+    fwrite(STDERR, "KeepUp answered $status: " . ($response === false ? curl_error($curl) : $response) . "\n");
+    exit(1);
+}
+echo $response, "\n";
