@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { transformSync } from "esbuild";
 import { describe, expect, inject, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
+import { ajvFor } from "../../scripts/lib/operations.js";
 import { operations, root } from "../helpers.js";
 
 const PRODUCTION = spec.servers[0]!.url;
@@ -15,6 +16,7 @@ const workDir = path.join(root, "test-results", "samples");
 const mockUrl = inject("mockUrl");
 const mockApiKey = inject("mockApiKey");
 const WRITE_METHODS = ["PUT", "POST", "PATCH", "DELETE"];
+const ajv = ajvFor(spec);
 
 /** How to run each language: the file to write and the command that runs it. */
 const runners: Record<string, { file: string; command: string; args: (file: string) => string[]; compile?: (source: string) => string }> = {
@@ -59,7 +61,11 @@ describe.each(operations)("the code samples of $operationId", ({ operationId, me
         env: { ...process.env, KEEPUP_API_KEY: mockApiKey },
         timeout: 30_000,
       });
-      expect(JSON.parse(stdout)).toEqual(Object.values(success.examples)[0]);
+      const printed = JSON.parse(stdout);
+      const [example] = Object.values(success.examples);
+      // KeepUp shows no response for some operations: then the answer only has to fit the schema.
+      if (example !== undefined) expect(printed).toEqual(example);
+      else expect(ajv.validate(success.schemaRef!, printed)).toBe(true);
     },
   );
 });
