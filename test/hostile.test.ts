@@ -144,6 +144,21 @@ describe("a hostile server", () => {
   });
 });
 
+describe("a connection dropped after the request was sent", () => {
+  it.each([
+    ["sales.add", (keepup: ReturnType<typeof createKeepupClient>) => keepup.sales.add({ items: [{ itemId: 1, quantity: 1, price: 5 }] })],
+    ["sales.updateBalance", (keepup: ReturnType<typeof createKeepupClient>) => keepup.sales.updateBalance(1, { amountPaid: 5 })],
+  ])("does not make %s send the sale or the payment again", async (_, call) => {
+    handler = (request) => request.on("end", () => request.socket.destroy());
+    requestsSeen = 0;
+    const keepup = createKeepupClient({ apiKey: CANARY_KEY, baseUrl, maxRetries: 3 });
+    const outcome = await call(keepup).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(KeepupError);
+    expect((outcome as Error).name).toBe("APIConnectionError");
+    expect(requestsSeen).toBe(1);
+  });
+});
+
 describe("a hostile fetch", () => {
   const hostile = {
     "an object whose getters throw": () => {
