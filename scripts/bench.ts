@@ -1,6 +1,6 @@
 // `npm run bench`: per-call time of the client (keepup.request, the path every resource method
 // takes) against a bare openapi-fetch call and a hand-written fetch, on a loopback server
-// answering the contract's success example for its first operation, as ratios from one run;
+// answering the contract's success example for one operation, as ratios from one run;
 // and the min+gz size of what the package adds on top of openapi-fetch. Reports only: machines
 // here are too noisy to assert.
 import fs from "node:fs/promises";
@@ -12,7 +12,8 @@ import { build } from "esbuild";
 import createClient from "openapi-fetch";
 import type { OperationId } from "../src/index.js";
 import { staleness } from "./lib/built.js";
-import { operationsOf } from "./lib/operations.js";
+import { parseArgs } from "node:util";
+import { operationsOf, type Operation } from "./lib/operations.js";
 import { root } from "./lib/steps.js";
 
 const problem = staleness("dist/index.js");
@@ -25,8 +26,14 @@ const { createKeepupClient } = (await import(built)) as typeof import("../src/in
 const ROUNDS = 21;
 const CALLS_PER_ROUND = 300;
 const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
-const operation = operationsOf(spec)[0]!;
-const success = operation.responses.find((response) => /^2\d\d$/.test(response.status))!;
+// `npm run bench -- --operation <operationId>`; by default the first operation with a documented success example.
+const { values: args } = parseArgs({ options: { operation: { type: "string" } } });
+const successOf = (candidate: Operation) => candidate.responses.find((response) => /^2\d\d$/.test(response.status));
+const operation = operationsOf(spec).find((candidate) =>
+  args.operation ? candidate.operationId === args.operation : Object.keys(successOf(candidate)?.examples ?? {}).length > 0,
+);
+if (!operation) throw new Error(`no operation ${args.operation}`);
+const success = successOf(operation)!;
 const body = JSON.stringify(Object.values(success.examples)[0]);
 const requestBody = Object.values(operation.requestBody?.examples ?? {})[0];
 const params = {
