@@ -1,5 +1,6 @@
 // `npm test`: static checks first (the drift check reads the committed generated/), then
-// the package and docs builds (the suites, and then `npm run test:e2e`, test them), then the suites.
+// the package and docs builds (the suites, and then `npm run test:e2e`, test them), then the
+// suites and the published package's checks.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,8 +30,8 @@ await runStages("test", [
     { name: "lint .github/workflows/", ...script("lint-workflows") },
   ],
   packageStage,
-  [{ name: "vitest", command: bin("vitest"), args: ["run"], showOutput: true }],
   [
+    { name: "vitest", command: bin("vitest"), args: ["run"], showOutput: true },
     { name: "publint", command: bin("publint"), args: ["--strict"] },
     { name: "attw", task: attw },
   ],
