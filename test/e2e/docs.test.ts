@@ -15,9 +15,11 @@ const sectionOf = (operationId: string) => page.locator(`[data-section-id="/sale
 
 /** Opens an operation from the sidebar (Redoc renders only what is near the view). */
 async function open(operation: Operation) {
-  await page.getByRole("link", { name: "Sales", exact: true }).click();
   // The sidebar's entry ("<summary> <method>"), not the heading's anchor that may render beside it.
-  await page.getByRole("link", { name: new RegExp(`^${operation.summary}\\s+${operation.method}$`, "i") }).click();
+  const entry = page.getByRole("link", { name: new RegExp(`^${operation.summary}\\s+${operation.method}$`, "i") });
+  // "Sales" folds and unfolds its group: click it only while the group is folded.
+  if (!(await entry.isVisible())) await page.getByRole("link", { name: "Sales", exact: true }).click();
+  await entry.click();
   const section = sectionOf(operation.operationId);
   await section.getByRole("heading", { name: operation.summary }).waitFor();
   return section;
@@ -74,8 +76,13 @@ describe("the rendered docs", () => {
   it.each(operations)("offer every code sample of $operationId, each showing its own text", async (operation) => {
     const section = await open(operation);
     for (const sample of operation.codeSamples) {
-      await section.locator("button[aria-haspopup]").filter({ hasText: /cURL|TypeScript|Node\.js|Python|PHP/ }).first().click();
-      await page.getByRole("menuitem", { name: sample.label, exact: true }).click();
+      const button = section.locator("button[aria-haspopup]").filter({ hasText: /cURL|TypeScript|Node\.js|Python|PHP/ }).first();
+      const item = page.getByRole("menuitem", { name: sample.label, exact: true });
+      await button.click();
+      // A click that lands while the last menu is still closing closes the new one: open it again.
+      if (!(await item.waitFor({ timeout: 3_000 }).then(() => true, () => false))) await button.click();
+      await item.click();
+      await page.getByRole("menu").waitFor({ state: "hidden" });
       // Polled: the panel re-renders after the click.
       await expect.poll(async () => (await section.locator("pre").first().innerText()).trim()).toBe(sample.source.trim());
     }

@@ -5,9 +5,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import pkg from "../package.json" with { type: "json" };
-import { CONSUMERS, prepareConsumer } from "../scripts/lib/consumer.js";
-import { operations, root } from "./helpers.js";
+import pkg from "../../package.json" with { type: "json" };
+import { CONSUMERS, prepareConsumer } from "../../scripts/lib/consumer.js";
+import { operations, root } from "../helpers.js";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-consumer-"));
 const run = (command: string, args: string[], env: Record<string, string> = {}) =>
