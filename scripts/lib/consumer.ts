@@ -1,6 +1,6 @@
 // A consumer's project, as `npm init -y` makes one, with this package installed from the
 // tarball `npm pack` makes and strict TypeScript consumers compiled against it. Shared by
-// test/package.test.ts and `npm run test:runtimes`.
+// test/e2e/package.test.ts and `npm run test:runtimes`.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

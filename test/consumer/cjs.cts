@@ -1,5 +1,5 @@
 // A strict CommonJS consumer of the packed package: type-checked under NodeNext, then run on
-// each supported Node by test/package.test.ts and `npm run test:runtimes`. A real request to a
+// each supported Node by test/e2e/package.test.ts and `npm run test:runtimes`. A real request to a
 // loopback server, after an input error that sends nothing.
 import http = require("node:http");
 import type { AddressInfo } from "node:net";

@@ -1,5 +1,5 @@
 // A strict ESM consumer of the packed package: type-checked under NodeNext, then run on each
-// supported Node by test/package.test.ts and `npm run test:runtimes`. Real requests to a
+// supported Node by test/e2e/package.test.ts and `npm run test:runtimes`. Real requests to a
 // loopback server: the contract's own example, then a 401.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
