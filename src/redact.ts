@@ -62,7 +62,7 @@ export function quoted(value: string): string {
 }
 
 /** Reads a property without letting a hostile getter or proxy throw. */
-function read(value: unknown, name: string): unknown {
+export function read(value: unknown, name: string): unknown {
   try {
     return value !== null && (typeof value === "object" || typeof value === "function")
       ? (value as Record<string, unknown>)[name]

@@ -11,7 +11,7 @@ import {
   errorClassFor,
 } from "./errors.js";
 import type { ResolvedOptions } from "./options.js";
-import { quoted, redactor, thrownCopy, type Redactor } from "./redact.js";
+import { quoted, read, redactor, thrownCopy, type Redactor } from "./redact.js";
 import { violation, type Schema } from "./validate.js";
 import {
   isRetriedFailure,
@@ -110,11 +110,12 @@ function parseJson(text: string): { value: unknown } | undefined {
   }
 }
 
-/** Error `code`s of a thrown value and its causes (ECONNREFUSED, ENOTFOUND, ...). */
+/** Error `code`s of a thrown value and its causes (ECONNREFUSED, ENOTFOUND, ...), read safely. */
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
-  for (let at = error, depth = 0; at instanceof Object && depth < 5; at = (at as Error).cause, depth++) {
-    if ("code" in at && typeof at.code === "string") codes.push(at.code);
+  for (let at = error, depth = 0; at !== undefined && depth < 5; at = read(at, "cause"), depth++) {
+    const code = read(at, "code");
+    if (typeof code === "string") codes.push(code);
   }
   return codes;
 }
@@ -192,6 +193,8 @@ export function createTransport(
     let answer: Answer | undefined;
     const boundedFetch = async (sent: Request): Promise<Response> => {
       const response = await options.fetch(sent);
+      // Anything else (a custom fetch's mistake, or a hostile object) is no answer at all.
+      if (!(response instanceof Response)) throw new TypeError("fetch did not resolve to a Response");
       answer = { response, text: undefined };
       // A status that cannot carry a body (an opaque redirect's 0, 204, ...) is passed on as is.
       if (response.status < 200 || [204, 205, 304].includes(response.status)) return response;

@@ -179,8 +179,26 @@ describe("a hostile fetch", () => {
     },
   };
   it.each(Object.entries(hostile))("that rejects with %s ends as a KeepupError without the key", async (_, fetch) => {
-    const outcome = await clientWith(async () => fetch(), { maxRetries: 0 }).sales.cancel("1").catch((error: unknown) => error);
+    for (const call of [
+      (keepup: ReturnType<typeof clientWith>) => keepup.sales.cancel("1"),
+      (keepup: ReturnType<typeof clientWith>) => keepup.sales.get("1"), // a read: the failure is looked at for a retry
+    ]) {
+      const outcome = await call(clientWith(async () => fetch(), { maxRetries: 1, timeoutMs: 1_000 })).catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(KeepupError);
+      expectNoKey(outcome);
+    }
+  });
+});
+
+describe("a fetch that resolves to something else than a Response", () => {
+  it.each([
+    ["null", null],
+    ["a plain object", { status: 200, ok: true }],
+    ["an object whose getters throw", Object.defineProperty({}, "status", { get: () => { throw new Error(CANARY_KEY); } })],
+  ])("(%s) ends as an APIConnectionError", async (_, value) => {
+    const outcome = await clientWith(async () => value as Response, { maxRetries: 0 }).sales.get("1").catch((error: unknown) => error);
     expect(outcome).toBeInstanceOf(KeepupError);
+    expect((outcome as Error).name).toBe("APIConnectionError");
     expectNoKey(outcome);
   });
 });
