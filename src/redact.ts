@@ -6,7 +6,7 @@ const REDACTED = "[redacted]";
  * A key shorter than this is not a secret (e.g. `k` against the mock), and replacing it would
  * rewrite ordinary words: it is left as it is.
  */
-export const MIN_SECRET_LENGTH = 8;
+const MIN_SECRET_LENGTH = 8;
 /** Server text quoted in a message is cut to this many characters; the whole is on `body`. */
 const MAX_QUOTED = 200;
 

@@ -13,7 +13,7 @@ export interface Answer {
 }
 
 /** The documented response for `status`, or the operation's `default`. */
-export function documentedResponse(operation: Operation, status: number): ResponseEntry | undefined {
+function documentedResponse(operation: Operation, status: number): ResponseEntry | undefined {
   return (
     operation.responses.find((response) => response.status === String(status)) ??
     operation.responses.find((response) => response.status === "default")

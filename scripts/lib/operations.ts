@@ -43,7 +43,7 @@ export interface Operation {
   codeSamples: CodeSample[];
 }
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const SPEC_ID = "openapi.json";
 
 const pointer = (...keys: string[]) =>
@@ -84,7 +84,7 @@ function jsonSchemaPointer(spec: Json, response: any, responsePointer: string): 
 }
 
 /** The example values of a JSON content (of a response or a request body), by name. */
-export function examplesOf(spec: Json, content: unknown): Record<string, unknown> {
+function examplesOf(spec: Json, content: unknown): Record<string, unknown> {
   const json = resolveRef(spec, content)?.content?.["application/json"];
   return Object.fromEntries(
     Object.entries<Json>(json?.examples ?? {}).map(([name, example]) => [name, resolveRef(spec, example).value]),

@@ -8,7 +8,7 @@ const specFile = path.join(root, "generated", "openapi.json");
 const READY_TIMEOUT_MS = 30_000;
 
 /** A port that was free a moment ago, picked by the OS. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.on("error", reject);
