@@ -77,12 +77,21 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
  * custom fetch ignores the signal, or when Node drops the abort on its way to a Request's own
  * signal (nodejs/node#55428).
  */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, subscribe = onAbort): Promise<T> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
-    const unsubscribe = onAbort(signal, () => reject(signal.reason));
-    promise.then(resolve, reject).finally(unsubscribe);
+    const unsubscribe = subscribe(signal, () => reject(signal.reason));
+    promise.then(
+      (value) => (unsubscribe(), resolve(value)),
+      (error) => (unsubscribe(), reject(error)),
+    );
   });
+}
+
+/** A plain listener, for a signal no one else holds (an attempt's own): cheaper than onAbort. */
+export function listen(signal: AbortSignal, callback: () => void): () => void {
+  signal.addEventListener("abort", callback, { once: true });
+  return () => signal.removeEventListener("abort", callback);
 }
 
 export async function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -16,6 +16,7 @@ import { violation, type Schema } from "./validate.js";
 import {
   isRetriedFailure,
   isRetriedStatus,
+  listen,
   onAbort,
   RETRY_POLICY,
   retryDelayMs,
@@ -77,7 +78,7 @@ async function readBounded(response: Response, limit: number, signal: AbortSigna
   if (!response.body) return new Uint8Array();
   const reader = response.body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});
-  signal.addEventListener("abort", cancel); // the attempt's own signal, never shared
+  const unsubscribe = listen(signal, cancel);
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
@@ -90,7 +91,7 @@ async function readBounded(response: Response, limit: number, signal: AbortSigna
     cancel();
     throw error;
   } finally {
-    signal.removeEventListener("abort", cancel);
+    unsubscribe();
   }
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(size);
@@ -206,10 +207,7 @@ export function createTransport(
     };
     const { method, path } = contract[operationId];
     try {
-      await untilAborted(
-        request(method, path, { ...call, signal, fetch: boundedFetch, parseAs: "stream" }),
-        signal,
-      );
+      await untilAborted(request(method, path, { ...call, signal, fetch: boundedFetch, parseAs: "stream" }), signal, listen);
       return answer!;
     } catch (error) {
       if (!answer) throw error; // no status line: a connection failure, a timeout or an abort
