@@ -2,7 +2,7 @@
 // as KeepUp's field takes it, or throws an InputError naming the field and the rule. Nothing
 // is sent until every field passed.
 import { InputError } from "./errors.js";
-import { shown } from "./options.js";
+import { shown } from "./redact.js";
 
 /** Checks `value` for `field`; returns what is sent. `apiKey` only keeps the key out of messages. */
 export type Rule = (value: unknown, field: string, apiKey: string) => unknown;
@@ -23,6 +23,13 @@ export const email = rule((value) => isString(value) && /^[^\s@]+@[^\s@]+$/.test
 
 export const oneOf = (values: readonly unknown[]) =>
   rule((value) => values.includes(value), `must be one of ${values.map((item) => JSON.stringify(item)).join(", ")}`);
+
+/** A finite number above `min` (or from it, with `inclusive`). */
+export const numberFrom = (min: number, inclusive: boolean) =>
+  rule(
+    (value) => finite(value) && (inclusive ? value >= min : value > min),
+    `must be a number ${inclusive ? "from" : "above"} ${min}`,
+  );
 
 /** A whole number from 1, as a number or digits. */
 export const count = rule(

@@ -1,5 +1,5 @@
 import { InputError } from "./errors.js";
-import { redactor } from "./redact.js";
+import { shown } from "./redact.js";
 
 const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
 
@@ -34,12 +34,6 @@ const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 /** Any global scope without Node's `process` (a page, a Web Worker, a service worker, ...). */
 function isBrowserLike(): boolean {
   return typeof globalThis.process?.versions?.node !== "string";
-}
-
-/** A short, redacted rendering of a rejected input value, for InputError messages. */
-export function shown(value: unknown, apiKey: string): string {
-  const text = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? typeof value);
-  return redactor(apiKey).text(text).slice(0, 80);
 }
 
 /** An environment variable where there is a `process` (Node, Bun, Deno's Node mode). */

@@ -55,6 +55,12 @@ export function redactor(key: string) {
   return { text, json, headers };
 }
 
+/** A short, redacted rendering of a rejected input value, for InputError messages. */
+export function shown(value: unknown, apiKey: string): string {
+  const text = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? typeof value);
+  return redactor(apiKey).text(text).slice(0, 80);
+}
+
 /** Server text fit for a one-line message: control characters (newlines, ANSI escapes) out, length capped. */
 export function quoted(value: string): string {
   const clean = value.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();

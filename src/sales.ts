@@ -3,8 +3,21 @@
 // src/retries.ts.
 import type { components, operations } from "../generated/schema.js";
 import { InputError } from "./errors.js";
-import { amount, coordinate, count, dateMinute, dateTime, day, email, oneOf, text, toFields, type Rule } from "./fields.js";
-import { shown } from "./options.js";
+import {
+  amount,
+  coordinate,
+  count,
+  dateMinute,
+  dateTime,
+  day,
+  email,
+  numberFrom,
+  oneOf,
+  text,
+  toFields,
+  type Rule,
+} from "./fields.js";
+import { shown } from "./redact.js";
 import { PATH_SEGMENT, type createTransport, type JsonResponse } from "./transport.js";
 
 type Schemas = components["schemas"];
@@ -120,14 +133,8 @@ const alert: Rule = (value, field, apiKey) => {
 
 const ITEM_RULES: Record<string, Rule> = {
   itemId: (value, field, apiKey) => (typeof value === "number" ? count(value, field, apiKey) : text(value, field, apiKey)),
-  quantity: (value, field, apiKey) => {
-    if (typeof value === "number" && Number.isFinite(value) && value > 0) return value;
-    throw new InputError(field, "must be a number above 0", shown(value, apiKey));
-  },
-  price: (value, field, apiKey) => {
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-    throw new InputError(field, "must be a number from 0", shown(value, apiKey));
-  },
+  quantity: numberFrom(0, false),
+  price: numberFrom(0, true),
   itemName: text,
   itemType: text,
 };
