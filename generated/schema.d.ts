@@ -12,13 +12,14 @@ export interface paths {
          * List sales
          * @description Lists the sales of the business account, narrowed by the filters below, one page at a time.
          *
-         *     **Paging.** `page` picks a page, from 1. KeepUp documents no page size and no way to know
-         *     the last page (no total, page count or next link), so this package offers no iterator over
-         *     all pages: it could not know when to stop.
+         *     **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know
+         *     the last page (a total, a page count, a next link); so this package offers no iterator over
+         *     all pages, as it could not know when to stop.
          *
-         *     **Not documented by KeepUp:** the response (its page shows none: only the envelope is
-         *     known), the sort order, whether the date filters are inclusive, which date they compare
-         *     and in which time zone, and what is answered when nothing matches.
+         *     **Not documented by KeepUp:** the response beyond the envelope (no rendering of the page
+         *     reaches its sample response), the sort order, whether the date filters are inclusive, which
+         *     date they compare and in which time zone, and what is answered when nothing matches. The
+         *     page's one visible sample (Node.js) sends no filter, so no sample shows how they are sent.
          */
         get: operations["listSales"];
         put?: never;
@@ -35,8 +36,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
@@ -46,12 +47,14 @@ export interface paths {
          * Fetch a sale
          * @description Returns the full details of one sale.
          *
-         *     **The id.** KeepUp's table names the parameter `sales_id` (a number); its URL and every
-         *     sample name it `sale_id`, as here, and the samples pass it as a string.
+         *     **The id.** KeepUp's table names the parameter `sales_id` (a number); its URL and every sample
+         *     name it `sale_id`, as here, and the samples pass it as a string. Its Node.js sample writes the
+         *     URL as a template literal without `$`, so it requests the literal path `/sales/{sale_id}`; the
+         *     PHP and Python samples insert the id.
          *
-         *     **Not documented by KeepUp:** the complete response (every copy of its sample is cut off
-         *     after `share_link`), which fields can be `null`, and what is answered for a sale that does
-         *     not exist.
+         *     **Not documented by KeepUp:** the complete response (every copy of its sample is cut off after
+         *     `share_link`), which members may be `null`, and what is answered for a sale that does not
+         *     exist.
          */
         get: operations["fetchSale"];
         put?: never;
@@ -73,11 +76,14 @@ export interface paths {
         put?: never;
         /**
          * Add a sale
-         * @description Creates a sale: a receipt, an invoice or a quote. **Not idempotent**: a repeated request
-         *     creates another sale, and KeepUp has no idempotency key.
+         * @description Creates a sale: a receipt, an invoice or a quote, as KeepUp's Sales page names them.
          *
-         *     **Not documented by KeepUp:** the response, and its status code (see 200 below); validation
-         *     errors; which item fields are required and which `item_type` and `payment_type` values
+         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a
+         *     repeated request may create another sale. This package's client never sends it again unless
+         *     the failure proves KeepUp did not receive it.
+         *
+         *     **Not documented by KeepUp:** the response and its status code (see 200 below); validation
+         *     errors; which item members are required and which `item_type` and `payment_type` values
          *     exist; how the customer is matched or created; the currency; the time zone of the dates.
          */
         post: operations["addSale"];
@@ -93,8 +99,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
@@ -103,17 +109,21 @@ export interface paths {
         get?: never;
         /**
          * Update a sale's balance
-         * @description Records a payment against a sale. **Not idempotent**: a repeated request records the
-         *     payment again, and KeepUp has no idempotency key. (KeepUp's Sales page calls it Update
-         *     Sale Balance, its own page Update Balance.)
+         * @description Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own
+         *     page Update Balance.)
          *
-         *     **Method.** `PUT` is the method of this endpoint: KeepUp's endpoint line and its method
-         *     conventions use it. The sample requests on KeepUp's page send `POST`; only `PUT` is
-         *     documented here.
+         *     **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may
+         *     record the payment again. This package's client never sends it again unless the failure
+         *     proves KeepUp did not receive it.
+         *
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
+         *     existing record); the samples on its page send `POST`. The contract's choice: `PUT`, the
+         *     endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its
          *     sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled
-         *     or refunded sale or a quote does, and the `payment_type` values.
+         *     or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no
+         *     entry in the page's tables.
          */
         put: operations["updateSaleBalance"];
         post?: never;
@@ -129,8 +139,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
@@ -139,18 +149,16 @@ export interface paths {
         get?: never;
         /**
          * Cancel a sale
-         * @description Cancels a specific sale. **This is irreversible** and should be used with caution to
-         *     ensure data integrity.
+         * @description Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care.
          *
-         *     **Method.** `PUT` is the method of this endpoint: KeepUp's endpoint line, its method
-         *     conventions (PUT updates an existing record) and integrations that work against the live
-         *     API all use it. The sample requests on KeepUp's own page send `POST`; only `PUT` is
-         *     documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
+         *     existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the
+         *     endpoint line's method; only `PUT` is documented here.
          *
-         *     **Not documented by KeepUp:** what the API answers for a sale that does not exist or is
-         *     already cancelled, whether a repeated cancel alerts the customer again, and what
-         *     `alert_customer` defaults to when it is omitted. Any answer other than the ones below is
-         *     described by the `default` error envelope.
+         *     **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that
+         *     does not exist or is already cancelled, whether a repeated cancel alerts the customer again,
+         *     what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}`
+         *     has no entry in the page's tables.
          */
         put: operations["cancelSale"];
         post?: never;
@@ -166,8 +174,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
@@ -176,8 +184,13 @@ export interface paths {
         get?: never;
         /**
          * Edit a sale
-         * @description Changes the details of a sale that is not finalized (KeepUp does not say what finalized
-         *     means; its own sample response is a paid receipt).
+         * @description Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized
+         *     means (its own sample response is a paid receipt).
+         *
+         *     **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the
+         *     path's placeholder; no sample sends it in the body, and the page does not say which counts
+         *     when they differ. The contract's choice: both, equal (this package's client sends the path's
+         *     id in the body).
          *
          *     **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items`
          *     replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample
@@ -197,8 +210,8 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
@@ -207,19 +220,18 @@ export interface paths {
         get?: never;
         /**
          * Refund a sale
-         * @description Refunds a specific sale: its status becomes `refunded`. KeepUp's Sales page marks this
+         * @description Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it
          *     **irreversible**, to be used with care.
          *
-         *     **Method.** `PUT` is the method of this endpoint: KeepUp's endpoint line and its method
-         *     conventions (PUT updates an existing record) use it. The sample requests on KeepUp's own
-         *     page send `POST`; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
+         *     existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the
+         *     endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no
-         *     amount), which sales can be refunded (an unpaid invoice, a quote, a cancelled sale), what
-         *     the API answers for a sale that does not exist or is already refunded, whether a repeated
-         *     refund alerts the customer again, what it does to the sale's payments and balance, and
-         *     what `alert_customer` defaults to when it is omitted. Any answer other than the ones below
-         *     is described by the `default` error envelope.
+         *     amount), which sales can be refunded, what is answered for a sale that does not exist or is
+         *     already refunded, whether a repeated refund alerts the customer again, what it does to the
+         *     sale's payments and balance, what `alert_customer` defaults to, and whether the body may be
+         *     omitted. The path's `{sale_id}` has no entry in the page's tables.
          */
         put: operations["refundSale"];
         post?: never;
@@ -233,345 +245,379 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A new sale. `items` is the one required field. Unknown fields are rejected, so that a misspelt field is caught instead of silently ignored. */
-        AddSaleRequest: WithRequired<components["schemas"]["SaleDetails"], "items">;
-        /** @description The success envelope of Add Sale. KeepUp's page shows no sample response: only the envelope that KeepUp says its responses generally share is known. */
-        AddSaleResponse: {
-            /** @description Not documented by KeepUp (its page shows no sample response). */
-            data: unknown;
-            /** @description A human-readable outcome; KeepUp shows none for this operation. */
-            message: string;
-            /**
-             * @description The HTTP status code, repeated in the body.
-             * @constant
-             */
-            status: 200;
-        };
         /**
-         * @description Whether to alert the customer (`yes`, `no`). Optional; KeepUp does not document the default.
-         * @enum {string}
-         */
-        AlertCustomer: "yes" | "no";
-        /** @description Whether KeepUp alerts the customer about the change (Cancel Sale, Refund Sale). KeepUp documents no field but `alert_customer`; unknown fields are rejected so that a misspelt option is caught instead of silently ignored. */
-        AlertCustomerRequest: {
-            alert_customer?: components["schemas"]["AlertCustomer"];
-        };
-        /**
-         * @description An amount of money, as KeepUp writes amounts: a decimal string, two decimals in its samples (`"10.00"`). KeepUp's tables type these fields `string` but give some examples unquoted (`25.00`); the contract takes the string side, which every sample body and response uses. KeepUp documents no currency and no precision.
+         * @description An amount of money. KeepUp's tables type amounts `string`, with examples written quoted (`"200.00"`) and unquoted (`25.00`); every sample body and response writes them as strings with two decimals. **The contract's choice:** a string of digits with two decimals, as the samples write them. Not documented by KeepUp: the currency, the precision, whether an amount may be negative.
          * @example 10.00
          */
         Amount: string;
-        /** @description The success envelope of Cancel Sale. */
-        CancelSaleResponse: {
-            /** @description The sale after the request. */
-            data: {
-                /**
-                 * @description The sale's status, `cancelled` once the request succeeded.
-                 * @constant
-                 */
-                status: "cancelled";
-            };
-            /** @description A human-readable outcome, `sale cancelled` in KeepUp's sample. */
-            message: string;
-            /**
-             * @description The HTTP status code, repeated in the body.
-             * @constant
-             */
-            status: 200;
-        };
-        /** @description The new details of a sale. KeepUp does not say whether omitted fields are cleared or kept, nor whether `items` replaces the list. Unknown fields are rejected. */
-        EditSaleRequest: {
-            /** @description The sale's id, again. Edit Sale's table lists `sale_id` as a required body field (a number, `123`), though the URL already names the sale and no sample sends it. A client cannot know whether the server needs it, so it is accepted, as a number or a string, and this package's client sends it, equal to the path's. */
-            sale_id?: number | string;
-        } & WithRequired<components["schemas"]["SaleDetails"], "items">;
-        /** @description The success envelope of Edit Sale, typed as KeepUp's sample shows it. (The sample's amounts do not follow from the sample request: they are unrelated examples.) */
-        EditSaleResponse: {
-            /** @description The sale after the edit. */
-            data: {
-                /** @description The amount paid, a decimal string. */
-                amount_paid?: string;
-                /** @description The amount received, a decimal string. */
-                amount_received?: string;
-                /** @description What is still due, a decimal string. */
-                balance_due?: string;
-                /** @description The change given, a decimal string. */
-                change?: string;
-                outstanding_balance?: components["schemas"]["OutstandingBalance"];
-                /** @description The sale's id. */
-                sale_id?: number;
-                /** @description A link to the sale for the customer. */
-                share_link?: string;
-                /** @description The sale's status (`receipt` in the sample). */
-                status?: string;
-            };
-            /** @description A human-readable outcome, `sale updated` in KeepUp's sample. */
-            message: string;
-            /**
-             * @description The HTTP status code, repeated in the body.
-             * @constant
-             */
-            status: 200;
-        };
-        /** @description The error envelope. KeepUp states that responses generally share it; its documentation shows it for 401 only. */
-        Error: {
-            /** @description A human-readable description of the error. */
-            error: string;
-            /** @description The HTTP status code, repeated in the body. */
-            status: number;
-        };
-        /** @description The success envelope of Fetch Sale. KeepUp's sample response is cut off after `share_link` in every copy of its page: the fields below are the ones seen, typed as seen, and none is required but `sale_info`, as the complete list is not known. */
-        FetchSaleResponse: {
-            /** @description The sale. */
-            data: {
-                /** @description The sale's details, as far as KeepUp's sample shows them. */
-                sale_info: {
-                    /** @description The amount paid, a decimal string. */
-                    amount_paid?: string;
-                    /** @description The amount received, a decimal string. */
-                    amount_received?: string;
-                    /** @description What is still due, a decimal string. */
-                    balance_due?: string;
-                    /** @description The change given, a decimal string. */
-                    change?: string;
-                    /** @description The customer's email address (masked in the stored copy of KeepUp's page). */
-                    customer_email?: string;
-                    /** @description The customer's name. */
-                    customer_name?: string;
-                    /** @description The customer's note; `null` in the sample, the only value seen. */
-                    customer_note?: unknown;
-                    /** @description The customer's phone number (`"+2332612345678"`); requests name it `phone_number`. */
-                    customer_phone_number?: string;
-                    /** @description The customer's id (`"12345"`). */
-                    customer_uuid?: string;
-                    /** @description How the sale is fulfilled; `null` in the sample, the only value seen (requests name it `fulfillment_type`). */
-                    delivery_pickup?: unknown;
-                    /** @description The sale's discount. */
-                    discount?: {
-                        /** @description The discount, a decimal string. */
-                        discount_amount?: string;
-                        /** @description The discount as a percentage, a decimal string. */
-                        discount_percentage?: string;
-                        /** @description The kind of discount (`fixed` in the sample). */
-                        discount_type?: string;
-                    };
-                    /** @description Who issued the sale. */
-                    issued_by?: string;
-                    /** @description The sale's note; `null` in the sample, the only value seen. */
-                    note?: unknown;
-                    /** @description The sale's id (an integer in the sample; Fetch Sale's table calls the parameter `sales_id`, a number). */
-                    sale_id?: number;
-                    /** @description The sale's number. A string here (`"62"`), though List Sales' filter of that name is a number. */
-                    sale_number?: string;
-                    /** @description Where the sale came from (`business`; List Sales filters on `business` and `storefront`). */
-                    sale_origin?: string;
-                    /** @description A link to the sale for the customer. */
-                    share_link?: string;
-                    /** @description The sale's status: `receipt` in the sample; `cancelled` and `refunded` after Cancel and Refund Sale; `invoice` and `quote` are the other values of List Sales' filter. */
-                    status?: string;
-                    /** @description The tax, a decimal string. */
-                    tax_amount?: string;
-                    /** @description The tax profile's id; `null` in the sample, the only value seen (requests name it `tax_profile`). */
-                    tax_profile_id?: unknown;
-                    /** @description The taxes applied; `null` in the sample, the only value seen. */
-                    taxes?: unknown;
-                    /** @description The sale's total, a decimal string (`"500.00"`). */
-                    total_amount?: string;
-                    /** @description How many times the sale was viewed. */
-                    viewed?: number;
-                    /** @description When it was last viewed, `YYYY-MM-DD HH:mm:ss`. */
-                    viewed_at?: string;
-                };
-            };
-            /** @description A human-readable outcome, `Sale found` in KeepUp's sample. */
-            message: string;
-            /**
-             * @description The HTTP status code, repeated in the body.
-             * @constant
-             */
-            status: 200;
-        };
-        /** @description The success envelope of List Sales. KeepUp's page shows no sample response: only the envelope that KeepUp says its responses generally share is known. */
-        ListSalesResponse: {
-            /** @description Not documented by KeepUp (its page shows no sample response). */
-            data: unknown;
-            /** @description A human-readable outcome; KeepUp shows none for this operation. */
-            message: string;
-            /**
-             * @description The HTTP status code, repeated in the body.
-             * @constant
-             */
-            status: 200;
-        };
-        /** @description The customer's outstanding balance, as Edit Sale's and Update Balance's samples show it (its `sales` list is empty there, so the shape of an entry is not known). */
-        OutstandingBalance: {
-            /** @description Totals of the outstanding balance. */
-            meta?: {
-                /** @description The total still due, a decimal string. */
-                total_outstanding_balance_due?: string;
-                /** @description How many sales are outstanding. */
-                total_records?: number;
-            };
-            /** @description The outstanding sales; empty in every sample, so their shape is not documented. */
-            sales?: unknown[];
-        };
-        /** @description The success envelope of Refund Sale. */
-        RefundSaleResponse: {
-            /** @description The sale after the request. */
-            data: {
-                /**
-                 * @description The sale's status, `refunded` once the request succeeded.
-                 * @constant
-                 */
-                status: "refunded";
-            };
-            /** @description A human-readable outcome, `sale refunded` in KeepUp's sample. */
-            message: string;
-            /**
-             * @description The HTTP status code, repeated in the body.
-             * @constant
-             */
-            status: 200;
+        /** @description The body of KeepUp's one error sample, the 401 of Cancel and Refund Sale. KeepUp shows no other error body, so this shape is what the 401 shows, not a rule for other errors. */
+        AuthenticationInvalidBody: {
+            /** @description What went wrong (`Authentication invalid` in KeepUp's sample). */
+            error: string | null;
+            /** @description The HTTP status, repeated (`401` in KeepUp's sample). */
+            status: number | null;
         };
         /**
-         * @description A date and time, `YYYY-MM-DD HH:mm:ss`, the format of Add Sale's and Edit Sale's tables. Edit Sale's samples send `YYYY-MM-DD HH:mm` (no seconds); the contract takes the tables' side. KeepUp documents no time zone.
-         * @example 2023-01-15 15:15:00
+         * @description A coordinate in decimal degrees. KeepUp's tables type `lat` and `lng` `string`, with unquoted examples (`34.0522`); Edit Sale's samples send strings (`"40.7128"`). **The contract's choice:** a string holding a decimal number, as every example does (this package's client also takes a number and writes it in that form). Not documented by KeepUp: a range or a precision.
+         * @example 40.7128
          */
-        SaleDateTime: string;
-        /** @description The fields of a sale that Add Sale and Edit Sale both take, as KeepUp's tables list them. Where KeepUp's pages contradict themselves, the description of the field says what they show and which side this contract takes. */
-        SaleDetails: {
-            alert_customer?: components["schemas"]["AlertCustomer"];
+        Coordinate: string;
+        /** @description Whether KeepUp alerts the customer about the change: Cancel and Refund Sale's one body field. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. */
+        CustomerAlertBody: {
+            /** @description Whether the customer is notified, `yes` or `no` (`yes` in KeepUp's samples). Not documented by KeepUp: the default. */
+            alert_customer?: components["schemas"]["YesNo"];
+        };
+        /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` in every copy read, so it may send others.) */
+        NewSaleBody: {
+            /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
+            alert_customer?: components["schemas"]["YesNo"];
+            /** @description The amount received for the sale. */
             amount_received?: components["schemas"]["Amount"];
-            /**
-             * Format: email
-             * @description The customer's email address. In the newer version of Add Sale's table and in every sample; the older version of the table does not list it.
-             */
+            /** @description The customer's email address (`"kojo@example.com"`). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format. */
             customer_email?: string;
-            /** @description The customer's full name (`"Kojo Owusu"`). KeepUp's tables type it `date`, which cannot be meant: it is a name, and every example is one; the contract takes `string`. */
+            /** @description The customer's full name (`"Kojo Owusu"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`. */
             customer_name?: string;
+            /** @description The size of the discount (`10.00` in the table). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. */
             discount_amount?: components["schemas"]["Amount"];
             /**
              * @description The kind of discount, `fixed` or `percentage`.
              * @enum {string}
              */
             discount_type?: "fixed" | "percentage";
+            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss`. */
             due_date?: components["schemas"]["SaleDateTime"];
+            /** @description The cost of the fulfillment method (`25.00` in the table). */
             fulfillment_cost?: components["schemas"]["Amount"];
-            /** @description How the order is fulfilled. KeepUp gives examples, not a list: `pick_up` or `delivery` on Add Sale, `pick-up` or `delivery` on Edit Sale. A client cannot know which spelling the server wants, so no list is imposed. */
+            /** @description How the order is fulfilled, for example `pick_up` or `delivery`. KeepUp gives examples, not a list (Edit Sale's page writes `pick-up`), so none is imposed. */
             fulfillment_type?: string;
+            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss`. */
             issue_date?: components["schemas"]["SaleDateTime"];
-            items?: components["schemas"]["SaleItems"];
-            /** @description The latitude of the delivery location. Typed `string` in the tables, with an unquoted example (`34.0522`); Edit Sale's samples send a string (`"40.7128"`): the contract takes the string side. */
-            lat?: string;
-            /** @description The longitude of the delivery location, as `lat` (`"-74.0060"` in Edit Sale's samples). */
-            lng?: string;
+            /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. */
+            items: components["schemas"]["SaleItems"];
+            /** @description The latitude of the delivery location (`34.0522` in the table). */
+            lat?: components["schemas"]["Coordinate"];
+            /** @description The longitude of the delivery location (`-118.2437` in the table). */
+            lng?: components["schemas"]["Coordinate"];
             /** @description The full delivery address (`"123 Main St, Anytown"`). */
             location?: string;
-            /** @description The name of the sale's (delivery) location (`"Main Street Store"`). */
+            /** @description The name of the sale's location (`"Main Street Store"`). */
             location_name?: string;
             /** @description Free-text notes on the sale. */
             note?: string;
-            /** @description How the payment received was made (`"mobile_money"`). KeepUp lists no values. */
+            /** @description How the payment received was made (`"mobile_money"`). Not documented by KeepUp: the values. */
             payment_type?: string;
-            /** @description The customer's phone number. The tables' example has no `+` (`"233201234567"`), the samples have one (`"+233201234567"`); KeepUp documents no format, so none is imposed. */
+            /** @description The customer's phone number (`"233201234567"` in the table, `"+233201234567"` in the sample). Not documented by KeepUp: its format. */
             phone_number?: string;
             /**
-             * @description The kind of sale document, `quote` or `invoice`. Add Sale's newer page adds that it is set automatically when `amount_received` is above 0 (the sale then becomes a receipt); it does not say what happens when both are sent.
+             * @description The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say what happens when both are sent.
              * @enum {string}
              */
             sale_type?: "quote" | "invoice";
             /** @description The id of the tax profile that applies (`"123"`). Fetch Sale's response names it `tax_profile_id`. */
             tax_profile?: string;
         };
-        /** @description One item of a sale. KeepUp's tables show `item_id`, `quantity` and `price`; its samples also send `item_name` and `item_type`, which no table describes. KeepUp does not say which fields are required, whether `item_id` must name an existing product, or which `item_type` values exist. */
+        /** @description The body of an answer KeepUp does not document: any JSON. (KeepUp's one error sample, the 401, is `{status, error}`; its pages do not say whether other errors share that shape.) */
+        NotDocumentedBody: unknown;
+        /** @description `outstanding_balance`, as Edit Sale's and Update Balance's samples show it. Not documented by KeepUp: what it totals, and the shape of an entry of `sales` (empty in both samples). */
+        OutstandingBalance: {
+            /** @description Its totals. */
+            meta?: {
+                /** @description The total still due, a decimal string (`"0.00"` in the samples). */
+                total_outstanding_balance_due?: string | null;
+                /** @description How many records it counts (`0` in the samples). */
+                total_records?: number | null;
+            } | null;
+            /** @description Its sales; empty in every sample, so the shape of an entry is not documented. */
+            sales?: unknown[] | null;
+        } | null;
+        /** @description A payment to record against a sale, with the fields of Update Balance's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. */
+        PaymentBody: {
+            /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
+            alert_customer?: components["schemas"]["YesNo"];
+            /** @description The amount paid for the sale (`"200.00"` in the sample). Not documented by KeepUp: whether it is this payment or the new total paid. */
+            amount_paid: components["schemas"]["Amount"];
+            /** @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale; `"2023-01-15 15:15"` in the sample). KeepUp describes it with the words of Add Sale's `due_date`, "the date by which the sale should be settled", on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone. */
+            date?: string;
+            /** @description The payment method. KeepUp lists no values; its sample sends a label (`"Credit Card"`), Add and Edit Sale's a code (`"mobile_money"`). */
+            payment_type?: string;
+        };
+        /** @description The body of Add Sale's success. Not documented by KeepUp beyond the envelope that every success sample shows: its page has a "Sample Response" heading whose content is not in the copy read. */
+        SaleAddedBody: {
+            /** @description The sale added. Not documented by KeepUp (its sample response was not in the copy read), so its type is `unknown`: narrow it before use. Not documented either: whether the new sale's id is in it. */
+            data: unknown;
+            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
+            message: string | null;
+            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            status: number | null;
+        };
+        /** @description The body of Update Balance's success, as KeepUp's sample shows it. (The sample's amounts do not reconcile with its request: `amount_paid` is `"110.00"` after a payment of `"200.00"`; KeepUp does not define `amount_paid` against `amount_received`.) */
+        SaleBalanceUpdatedBody: {
+            /** @description The sale's balance after the payment. */
+            data: {
+                /** @description The amount paid, a decimal string (`"110.00"`). */
+                amount_paid?: string | null;
+                /** @description The amount received, a decimal string (`"200.00"`). */
+                amount_received?: string | null;
+                /** @description What is still due, a decimal string (`"0.00"`). */
+                balance_due?: string | null;
+                /** @description The change, a decimal string (`"0.00"`). */
+                change?: string | null;
+                outstanding_balance?: components["schemas"]["OutstandingBalance"];
+                /** @description The payments recorded (one in the sample). */
+                payment_log?: ({
+                    /** @description The amount paid, a decimal string (`"110.00"`). */
+                    amount_paid?: string | null;
+                    /** @description The amount received, a decimal string (`"200.00"`). */
+                    amount_received?: string | null;
+                    /** @description What remained due, a decimal string (`"0.00"`). */
+                    balance_remaining?: string | null;
+                    /** @description When it was recorded, `YYYY-MM-DD HH:mm:ss` (`"2023-05-02 15:15:00"`). */
+                    created_at?: string | null;
+                    /** @description The payment method (`"Credit Card"`). */
+                    payment_type?: string | null;
+                    /** @description Who recorded it (`"API"`). */
+                    updated_by?: string | null;
+                } | null)[] | null;
+                /** @description The sale's status (`receipt`). */
+                status?: string | null;
+            } | null;
+            /** @description A human-readable outcome (`balance updated` in KeepUp's sample). */
+            message: string | null;
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            status: number | null;
+        };
+        /** @description The body of Cancel Sale's success, as KeepUp's sample shows it. */
+        SaleCancelledBody: {
+            /** @description The sale after the request. */
+            data: {
+                /** @description The sale's status (`cancelled` in KeepUp's sample). */
+                status?: string | null;
+            } | null;
+            /** @description A human-readable outcome (`sale cancelled` in KeepUp's sample). */
+            message: string | null;
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            status: number | null;
+        };
+        /** @description A sale's new details, with the fields of Edit Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Not documented by KeepUp: whether omitted fields are cleared or kept, and whether `items` replaces the sale's list. */
+        SaleChangesBody: {
+            /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
+            alert_customer?: components["schemas"]["YesNo"];
+            /** @description The amount received for the sale (`"200.00"` in the samples). */
+            amount_received?: components["schemas"]["Amount"];
+            /** @description The customer's email address. Not documented by KeepUp: its format. */
+            customer_email?: string;
+            /** @description The customer's full name (`"Chinedu Okeke"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`. */
+            customer_name?: string;
+            /** @description The size of the discount (`10.00`). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. */
+            discount_amount?: components["schemas"]["Amount"];
+            /**
+             * @description The kind of discount, `fixed` or `percentage`.
+             * @enum {string}
+             */
+            discount_type?: "fixed" | "percentage";
+            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-15 15:15"`). */
+            due_date?: components["schemas"]["SaleDateTime"];
+            /** @description The cost of fulfillment (`"10.00"` in the samples). */
+            fulfillment_cost?: components["schemas"]["Amount"];
+            /** @description How the order is fulfilled, for example `pick-up` or `delivery`. KeepUp gives examples, not a list (Add Sale's page writes `pick_up`), so none is imposed. */
+            fulfillment_type?: string;
+            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-01 15:15"`). */
+            issue_date?: components["schemas"]["SaleDateTime"];
+            /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. */
+            items: components["schemas"]["SaleItems"];
+            /** @description The latitude of the delivery location (`"40.7128"` in the samples). */
+            lat?: components["schemas"]["Coordinate"];
+            /** @description The longitude of the delivery location (`"-74.0060"` in the samples). */
+            lng?: components["schemas"]["Coordinate"];
+            /** @description The full delivery address (`"1234 Awesome Place Ave, Ghana"` in the samples). */
+            location?: string;
+            /** @description The name of the delivery location (`"Awesome Place"` in the samples). */
+            location_name?: string;
+            /** @description Free-text notes on the sale (`"Urgent delivery"` in the samples). */
+            note?: string;
+            /** @description How the payment received was made (`"mobile_money"`). Not documented by KeepUp: the values. */
+            payment_type?: string;
+            /** @description The customer's phone number (`"233201234567"` in the table, `"+233801234567"` in the samples). Not documented by KeepUp: its format. */
+            phone_number?: string;
+            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number (this package's client fills it in from the path). */
+            sale_id: number;
+            /**
+             * @description The kind of sale document, `quote` or `invoice`.
+             * @enum {string}
+             */
+            sale_type?: "quote" | "invoice";
+            /** @description The id of the tax profile that applies. Fetch Sale's response names it `tax_profile_id`. */
+            tax_profile?: string;
+        };
+        /**
+         * @description A date and time, `YYYY-MM-DD HH:mm:ss`, the format of Add Sale's and Edit Sale's tables. Edit Sale's samples send `YYYY-MM-DD HH:mm`, without seconds. **The contract's choice:** the tables' format (this package's client also takes the samples' and adds `:00`). Not documented by KeepUp: the time zone.
+         * @example 2023-01-15 15:15:00
+         */
+        SaleDateTime: string;
+        /** @description The body of Fetch Sale's success. KeepUp's sample is cut off after `share_link` in every copy read: the members below are the ones shown, and the sale may have others. */
+        SaleFoundBody: {
+            /** @description The sale. */
+            data: {
+                /** @description The sale's details, as far as KeepUp's sample shows them. */
+                sale_info?: {
+                    /** @description The amount paid, a decimal string (`"500.00"`). */
+                    amount_paid?: string | null;
+                    /** @description The amount received, a decimal string (`"500.00"`). */
+                    amount_received?: string | null;
+                    /** @description What is still due, a decimal string (`"0.00"`). */
+                    balance_due?: string | null;
+                    /** @description The change, a decimal string (`"0.00"`). */
+                    change?: string | null;
+                    /** @description The customer's email address (masked in the copy of KeepUp's page read). */
+                    customer_email?: string | null;
+                    /** @description The customer's name (`"Maureen"`). */
+                    customer_name?: string | null;
+                    /** @description The customer's note. `null` in the sample, the only value shown, so its type is not documented. */
+                    customer_note?: unknown;
+                    /** @description The customer's phone number (`"+2332612345678"`); requests name it `phone_number`. */
+                    customer_phone_number?: string | null;
+                    /** @description The customer's id (`"12345"`). */
+                    customer_uuid?: string | null;
+                    /** @description How the sale is fulfilled; requests name it `fulfillment_type`. `null` in the sample, the only value shown, so its type is not documented. */
+                    delivery_pickup?: unknown;
+                    /** @description The sale's discount. */
+                    discount?: {
+                        /** @description The discount, a decimal string (`"0.00"`). */
+                        discount_amount?: string | null;
+                        /** @description The discount as a percentage, a decimal string (`"0.00"`). */
+                        discount_percentage?: string | null;
+                        /** @description The kind of discount (`fixed`). */
+                        discount_type?: string | null;
+                    } | null;
+                    /** @description Who issued the sale (`"Jojo"`). */
+                    issued_by?: string | null;
+                    /** @description The sale's note. `null` in the sample, the only value shown, so its type is not documented. */
+                    note?: unknown;
+                    /** @description The sale's id (`46099`). Fetch Sale's table calls the parameter `sales_id`, a number. */
+                    sale_id?: number | null;
+                    /** @description The sale's number (`"62"`), a string here though List Sales' filter of that name is a number. */
+                    sale_number?: string | null;
+                    /** @description Where the sale came from (`business`; List Sales filters on `business` and `storefront`). */
+                    sale_origin?: string | null;
+                    /** @description A link to the sale (`"https://keepup.store/v/ZUSAPZ-01623188"`). */
+                    share_link?: string | null;
+                    /** @description The sale's status (`receipt`). Cancel and Refund Sale answer with `cancelled` and `refunded`; List Sales filters on `receipt`, `invoice` and `quote`. KeepUp lists no complete set. */
+                    status?: string | null;
+                    /** @description The tax, a decimal string (`"0.00"`). */
+                    tax_amount?: string | null;
+                    /** @description The tax profile's id; requests name it `tax_profile`. `null` in the sample, the only value shown, so its type is not documented. */
+                    tax_profile_id?: unknown;
+                    /** @description The taxes applied. `null` in the sample, the only value shown, so its type is not documented. */
+                    taxes?: unknown;
+                    /** @description The sale's total, a decimal string (`"500.00"`). */
+                    total_amount?: string | null;
+                    /** @description How many times the sale was viewed (`3`). */
+                    viewed?: number | null;
+                    /** @description When it was last viewed, `YYYY-MM-DD HH:mm:ss` (`"2023-06-01 12:12:50"`). */
+                    viewed_at?: string | null;
+                } | null;
+            } | null;
+            /** @description A human-readable outcome (`Sale found` in KeepUp's sample). */
+            message: string | null;
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            status: number | null;
+        };
+        /** @description One item of a sale. The example of KeepUp's tables shows `item_id`, `quantity` and `price`; its samples also send `item_name` and `item_type`, which no table describes. Not documented by KeepUp: which members are required, whether `item_id` must name an existing product, the values of `item_type`. **The contract's choice:** no other member, so that a misspelt one is rejected rather than ignored. */
         SaleItem: {
-            /** @description The item's id. A string in KeepUp's tables (`"123"`), a number in its samples (`11`): a client cannot know which the server wants, so both are accepted. */
-            item_id: string | number;
+            /** @description The item's id: a string in KeepUp's tables (`"123"`), a number in its samples (`11`). Both are accepted. */
+            item_id?: string | number;
             /** @description The item's name, sent by KeepUp's samples (`"Bananas"`); no table lists it. */
             item_name?: string;
             /** @description The kind of item, sent by KeepUp's samples (`"product"`); no table lists it or its values. */
             item_type?: string;
-            /** @description The unit price, a JSON number in KeepUp's table (`70.00`) and samples (`20`). */
-            price: number;
-            /** @description How many were sold (`2` in KeepUp's table, `10` in its samples). */
-            quantity: number;
+            /** @description The price, a JSON number in KeepUp's table (`70.00`) and samples (`20`). Not documented by KeepUp: whether it is per unit or for the whole line. */
+            price?: number;
+            /** @description How many (`2` in KeepUp's table, `10` in its samples). */
+            quantity?: number;
         };
-        /** @description The items sold. KeepUp's tables type `items` as `json` with an array as example, while its samples (Add Sale, Edit Sale; Node.js and PHP) send the array JSON-encoded, as a string. A client cannot know which the server wants, so both are accepted; this package's client sends the string, as KeepUp's own samples do. */
-        SaleItems: components["schemas"]["SaleItem"][] | string;
-        /** @description A payment to record against a sale. Unknown fields are rejected. KeepUp does not say whether `amount_paid` is this payment or the new total paid. */
-        UpdateSaleBalanceRequest: {
-            alert_customer?: components["schemas"]["AlertCustomer"];
-            amount_paid: components["schemas"]["Amount"];
-            /** @description A date and time, `YYYY-MM-DD HH:MM` as this page's table says (no seconds, unlike Add and Edit Sale). KeepUp describes it with the words of `due_date` ("the date by which the sale should be settled"), on an endpoint that records a payment; what it means is not clear. */
-            date?: string;
-            /** @description The payment method. KeepUp lists no values; its sample sends a label (`"Credit Card"`), Add Sale's a code (`"mobile_money"`). */
-            payment_type?: string;
-        };
-        /** @description The success envelope of Update Balance, typed as KeepUp's sample shows it. (The sample's amounts do not reconcile with its request: `amount_paid` is `"110.00"` after a payment of `"200.00"`; KeepUp does not define `amount_paid` against `amount_received`.) */
-        UpdateSaleBalanceResponse: {
-            /** @description The sale's balance after the payment. */
+        /**
+         * @description The items sold. KeepUp's tables type `items` `json`, with an array as example; its samples (Add and Edit Sale, Node.js and PHP) send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array (this package's client takes the array and encodes it).
+         * @example [{"item_id":11,"item_name":"Bananas","quantity":10,"price":20,"item_type":"product"}]
+         */
+        SaleItems: string;
+        /** @description The body of Refund Sale's success, as KeepUp's sample shows it. */
+        SaleRefundedBody: {
+            /** @description The sale after the request. */
             data: {
-                /** @description The amount paid, a decimal string. */
-                amount_paid?: string;
-                /** @description The amount received, a decimal string. */
-                amount_received?: string;
-                /** @description What is still due, a decimal string. */
-                balance_due?: string;
-                /** @description The change given, a decimal string. */
-                change?: string;
-                outstanding_balance?: components["schemas"]["OutstandingBalance"];
-                /** @description The payments recorded. */
-                payment_log?: {
-                    /** @description The amount paid, a decimal string. */
-                    amount_paid?: string;
-                    /** @description The amount received, a decimal string. */
-                    amount_received?: string;
-                    /** @description What remained due, a decimal string. */
-                    balance_remaining?: string;
-                    /** @description When it was recorded, `YYYY-MM-DD HH:mm:ss`. */
-                    created_at?: string;
-                    /** @description The payment method. */
-                    payment_type?: string;
-                    /** @description Who recorded it (`API` in the sample). */
-                    updated_by?: string;
-                }[];
-                /** @description The sale's status (`receipt` in the sample). */
-                status?: string;
-            };
-            /** @description A human-readable outcome, `balance updated` in KeepUp's sample. */
-            message: string;
-            /**
-             * @description The HTTP status code, repeated in the body.
-             * @constant
-             */
-            status: 200;
+                /** @description The sale's status (`refunded` in KeepUp's sample; its Sales page says Refund Sale sets it to refunded). */
+                status?: string | null;
+            } | null;
+            /** @description A human-readable outcome (`sale refunded` in KeepUp's sample). */
+            message: string | null;
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            status: number | null;
         };
+        /** @description The body of List Sales' success. Not documented by KeepUp beyond the envelope that every success sample shows: no rendering of its page reaches its sample response. */
+        SalesListedBody: {
+            /** @description The sales. Not documented by KeepUp (its sample response was not in the copy read), so its type is `unknown`: narrow it before use. Not documented either: the page size and any way to know the last page. */
+            data: unknown;
+            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
+            message: string | null;
+            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            status: number | null;
+        };
+        /** @description The body of Edit Sale's success, as KeepUp's sample shows it. (The sample's amounts do not follow from the sample request: they are unrelated examples.) */
+        SaleUpdatedBody: {
+            /** @description The sale after the edit. */
+            data: {
+                /** @description The amount paid, a decimal string (`"40.48"`). */
+                amount_paid?: string | null;
+                /** @description The amount received, a decimal string (`"200.00"`). */
+                amount_received?: string | null;
+                /** @description What is still due, a decimal string (`"0.00"`). */
+                balance_due?: string | null;
+                /** @description The change, a decimal string (`"159.52"`). */
+                change?: string | null;
+                outstanding_balance?: components["schemas"]["OutstandingBalance"];
+                /** @description The sale's id (`48001`). */
+                sale_id?: number | null;
+                /** @description A link to the sale (`"https://keepup.store/v/01524188-65CJAY"`). */
+                share_link?: string | null;
+                /** @description The sale's status (`receipt`). */
+                status?: string | null;
+            } | null;
+            /** @description A human-readable outcome (`sale updated` in KeepUp's sample). */
+            message: string | null;
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            status: number | null;
+        };
+        /**
+         * @description `yes` or `no`, as KeepUp's tables list them (this package's client also takes `true` and `false`).
+         * @enum {string}
+         */
+        YesNo: "yes" | "no";
     };
     responses: {
-        /** @description The API key is missing or invalid. */
+        /** @description The API key is missing or invalid: KeepUp's one error sample, shown on Cancel and Refund Sale. **The contract's choice:** the same 401 for every operation, as every request carries the key; the other pages show no error. */
         AuthenticationInvalid: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["AuthenticationInvalidBody"];
             };
         };
-        /** @description Any other failure. KeepUp does not document other status codes for this endpoint; its responses generally share this error envelope. */
-        Error: {
+        /** @description Any other answer: not documented by KeepUp. Its pages show no status code but 200 and the 401 of Cancel and Refund Sale, and no error body but that 401's, so neither the status nor the body of other answers is known. The body is any JSON. */
+        NotDocumented: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["NotDocumentedBody"];
             };
         };
-        /** @description The sale was added. KeepUp documents neither the status code (200 is what all its samples of other operations show; a create could also answer 201, which would reach this package's client as an APIError, the sale possibly created) nor the body. */
+        /** @description The sale was added. Not documented by KeepUp: the status code and the body (its page has a "Sample Response" heading whose content is not in the copy read). **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the sale was probably created, so it must not be sent again. */
         SaleAdded: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["AddSaleResponse"];
+                "application/json": components["schemas"]["SaleAddedBody"];
             };
         };
         /** @description The payment was recorded. */
@@ -580,7 +626,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["UpdateSaleBalanceResponse"];
+                "application/json": components["schemas"]["SaleBalanceUpdatedBody"];
             };
         };
         /** @description The sale was cancelled. */
@@ -589,7 +635,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["CancelSaleResponse"];
+                "application/json": components["schemas"]["SaleCancelledBody"];
             };
         };
         /** @description The sale. */
@@ -598,7 +644,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["FetchSaleResponse"];
+                "application/json": components["schemas"]["SaleFoundBody"];
             };
         };
         /** @description The sale was refunded. */
@@ -607,16 +653,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["RefundSaleResponse"];
+                "application/json": components["schemas"]["SaleRefundedBody"];
             };
         };
-        /** @description The sales that match the filters, one page of them. */
+        /** @description The sales that match the filters, one page of them. Not documented by KeepUp beyond the envelope: no rendering of its page reaches the sample response. */
         SalesListed: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ListSalesResponse"];
+                "application/json": components["schemas"]["SalesListedBody"];
             };
         };
         /** @description The sale was updated. */
@@ -625,62 +671,62 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["EditSaleResponse"];
+                "application/json": components["schemas"]["SaleUpdatedBody"];
             };
         };
     };
     parameters: {
-        /** @description Only the sales of this customer, by name or customer code (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`). */
+        /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
         Customer: string;
         /**
-         * @description The start of the date range of the sales returned, `YYYY-MM-DD`. KeepUp does not say whether it is inclusive, which date of a sale it compares (issued, due, created) or in which time zone.
+         * @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
          * @example 2023-01-01
          */
         DateFrom: string;
         /**
-         * @description The end of the date range of the sales returned, `YYYY-MM-DD`. KeepUp does not say whether it is inclusive, which date of a sale it compares (issued, due, created) or in which time zone.
-         * @example 2023-01-01
+         * @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
+         * @example 2023-01-31
          */
         DateTo: string;
-        /** @description The page of results, from 1 (the default). KeepUp documents neither the page size nor any way to know the last page (a total, a page count, a next link). */
-        Page: number;
-        /** @description Only the sales of the customer with this phone number. */
+        /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
         PhoneNumber: string;
         /**
-         * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-         * @example 1024
+         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+         * @example 46099
          */
-        SaleId: string;
-        /** @description Only the sale with this number. A number here, a string (`"62"`) in Fetch Sale's response: both read the same in a query string. */
+        SaleId: number | string;
+        /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string. */
         SaleNumber: number;
         /** @description Only the sales from here, `business` or `storefront`. */
         SaleOrigin: "business" | "storefront";
-        /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale set, so those sales cannot be filtered for. */
+        /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link). */
+        SalesPage: number;
+        /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
         SaleStatus: "receipt" | "invoice" | "quote";
     };
     requestBodies: {
+        /** @description Whether KeepUp alerts the customer. **The contract's choice:** the body is required, as every sample sends one: KeepUp does not say whether it may be omitted, nor what it then does, on an operation that cannot be undone. */
+        CustomerAlert: {
+            content: {
+                "application/json": components["schemas"]["CustomerAlertBody"];
+            };
+        };
         /** @description The sale to add. */
-        AddSaleRequest: {
+        NewSale: {
             content: {
-                "application/json": components["schemas"]["AddSaleRequest"];
-            };
-        };
-        /** @description Optional. Whether KeepUp alerts the customer. */
-        AlertCustomerRequest: {
-            content: {
-                "application/json": components["schemas"]["AlertCustomerRequest"];
-            };
-        };
-        /** @description The sale's new details. */
-        EditSaleRequest: {
-            content: {
-                "application/json": components["schemas"]["EditSaleRequest"];
+                "application/json": components["schemas"]["NewSaleBody"];
             };
         };
         /** @description The payment to record. */
-        UpdateSaleBalanceRequest: {
+        Payment: {
             content: {
-                "application/json": components["schemas"]["UpdateSaleBalanceRequest"];
+                "application/json": components["schemas"]["PaymentBody"];
+            };
+        };
+        /** @description The sale's new details. */
+        SaleChanges: {
+            content: {
+                "application/json": components["schemas"]["SaleChangesBody"];
             };
         };
     };
@@ -692,27 +738,27 @@ export interface operations {
     listSales: {
         parameters: {
             query?: {
-                /** @description Only the sales of this customer, by name or customer code (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`). */
+                /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
                 customer?: components["parameters"]["Customer"];
                 /**
-                 * @description The start of the date range of the sales returned, `YYYY-MM-DD`. KeepUp does not say whether it is inclusive, which date of a sale it compares (issued, due, created) or in which time zone.
+                 * @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
                  * @example 2023-01-01
                  */
                 date_from?: components["parameters"]["DateFrom"];
                 /**
-                 * @description The end of the date range of the sales returned, `YYYY-MM-DD`. KeepUp does not say whether it is inclusive, which date of a sale it compares (issued, due, created) or in which time zone.
-                 * @example 2023-01-01
+                 * @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
+                 * @example 2023-01-31
                  */
                 date_to?: components["parameters"]["DateTo"];
-                /** @description The page of results, from 1 (the default). KeepUp documents neither the page size nor any way to know the last page (a total, a page count, a next link). */
-                page?: components["parameters"]["Page"];
-                /** @description Only the sales of the customer with this phone number. */
+                /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link). */
+                page?: components["parameters"]["SalesPage"];
+                /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
                 phone_number?: components["parameters"]["PhoneNumber"];
-                /** @description Only the sale with this number. A number here, a string (`"62"`) in Fetch Sale's response: both read the same in a query string. */
+                /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string. */
                 sale_number?: components["parameters"]["SaleNumber"];
                 /** @description Only the sales from here, `business` or `storefront`. */
                 sale_origin?: components["parameters"]["SaleOrigin"];
-                /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale set, so those sales cannot be filtered for. */
+                /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
                 sale_status?: components["parameters"]["SaleStatus"];
             };
             header?: never;
@@ -723,7 +769,7 @@ export interface operations {
         responses: {
             200: components["responses"]["SalesListed"];
             401: components["responses"]["AuthenticationInvalid"];
-            default: components["responses"]["Error"];
+            default: components["responses"]["NotDocumented"];
         };
     };
     fetchSale: {
@@ -732,8 +778,8 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
@@ -743,7 +789,7 @@ export interface operations {
         responses: {
             200: components["responses"]["SaleFound"];
             401: components["responses"]["AuthenticationInvalid"];
-            default: components["responses"]["Error"];
+            default: components["responses"]["NotDocumented"];
         };
     };
     addSale: {
@@ -753,11 +799,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["AddSaleRequest"];
+        requestBody: components["requestBodies"]["NewSale"];
         responses: {
             200: components["responses"]["SaleAdded"];
             401: components["responses"]["AuthenticationInvalid"];
-            default: components["responses"]["Error"];
+            default: components["responses"]["NotDocumented"];
         };
     };
     updateSaleBalance: {
@@ -766,18 +812,18 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["UpdateSaleBalanceRequest"];
+        requestBody: components["requestBodies"]["Payment"];
         responses: {
             200: components["responses"]["SaleBalanceUpdated"];
             401: components["responses"]["AuthenticationInvalid"];
-            default: components["responses"]["Error"];
+            default: components["responses"]["NotDocumented"];
         };
     };
     cancelSale: {
@@ -786,18 +832,18 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["AlertCustomerRequest"];
+        requestBody: components["requestBodies"]["CustomerAlert"];
         responses: {
             200: components["responses"]["SaleCancelled"];
             401: components["responses"]["AuthenticationInvalid"];
-            default: components["responses"]["Error"];
+            default: components["responses"]["NotDocumented"];
         };
     };
     editSale: {
@@ -806,18 +852,18 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["EditSaleRequest"];
+        requestBody: components["requestBodies"]["SaleChanges"];
         responses: {
             200: components["responses"]["SaleUpdated"];
             401: components["responses"]["AuthenticationInvalid"];
-            default: components["responses"]["Error"];
+            default: components["responses"]["NotDocumented"];
         };
     };
     refundSale: {
@@ -826,21 +872,18 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale, as one path segment. KeepUp does not document the format of sale ids; the ids seen in its sample responses and in public integrations are numeric. The contract rejects only what cannot be an id: the empty string, `.` and `..` (URL normalisation would address another resource), and values containing `/` or white space.
-                 * @example 1024
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
             };
             cookie?: never;
         };
-        requestBody?: components["requestBodies"]["AlertCustomerRequest"];
+        requestBody: components["requestBodies"]["CustomerAlert"];
         responses: {
             200: components["responses"]["SaleRefunded"];
             401: components["responses"]["AuthenticationInvalid"];
-            default: components["responses"]["Error"];
+            default: components["responses"]["NotDocumented"];
         };
     };
 }
-type WithRequired<T, K extends keyof T> = T & {
-    [P in K]-?: T[P];
-};

@@ -1,46 +1,117 @@
 import openapiFetch, { type Client } from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
-import { resolveOptions, type KeepupClientOptions } from "./options.js";
-import { salesResource } from "./sales.js";
-import type { RetryPolicy } from "./retries.js";
-import { createTransport, type OperationId } from "./transport.js";
+import type { Resources } from "../generated/client.js";
+import { operations as table, type OperationId } from "../generated/operations.js";
+import type { operations, paths } from "../generated/schema.js";
+import { APIPromise, type WithResponse } from "./api-promise.js";
+import { InputError, KeepupError } from "./errors.js";
+import { callOptions, resolveOptions, type KeepupClientOptions, type RequestOptions } from "./options.js";
+import { redactor, type Redactor } from "./redact.js";
+import { createTransport, type OperationEntry, type Wire } from "./transport.js";
+import { fromInit, fromOptions } from "./wire.js";
+
+export type { OperationId };
 
 // openapi-fetch's CommonJS build exports `default` Babel-style, while our CommonJS build
 // imports it Node-style (the whole exports object); take the function either way.
 const createClient: typeof openapiFetch =
   (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
-export interface KeepupClient {
-  sales: ReturnType<typeof salesResource>;
+const entries = table as unknown as Record<OperationId, OperationEntry>;
+
+type Operation<Id extends OperationId> = operations[Id];
+/** The JSON body of an operation's documented success. */
+export type SuccessBody<Id extends OperationId> = Operation<Id>["responses"] extends { 200: { content: { "application/json": infer Body } } } ? Body : never;
+
+/** What `keepup.request(operationId, init)` takes: the operation's own parameters and body, in KeepUp's field names. */
+export interface RequestInit<Id extends OperationId> {
+  params?: Pick<Operation<Id>["parameters"], "path" | "query"> | undefined;
+  body?: NonNullable<Operation<Id>["requestBody"]>["content"]["application/json"] | undefined;
+}
+
+export type KeepupClient = Resources & {
   /**
-   * Performs any operation of the contract by its operationId, through the same path as
-   * `sales` (checks, timeouts, retry policy, size limit, contract check, errors).
+   * Performs any operation of the contract by its operationId, through the same checks and
+   * call path as the resource methods (timeouts, retry policy, size limit, contract check).
    */
-  request: ReturnType<typeof createTransport>;
+  request<Id extends OperationId>(operationId: Id, init?: RequestInit<Id>, options?: RequestOptions): APIPromise<SuccessBody<Id>>;
   /**
-   * The underlying openapi-fetch client, with the same key, base URL and redirect rule, but
-   * without the timeouts, retries, size limit, contract check and error classes of `sales`.
+   * The underlying openapi-fetch client, with the same key, base URL, fetch and redirect rule,
+   * but without the checks, timeouts, retries, size limit and error classes.
    */
   raw: Client<paths>;
+};
+
+/** A KeepupError fit to leave the client: an input's problem, redacted; anything else a caller's input threw, as an InputError. */
+function leaving(error: unknown, redact: Redactor, field: string): unknown {
+  if (error instanceof InputError) {
+    return new InputError(redact.text(error.field), redact.text(error.rule), error.received === undefined ? undefined : redact.text(error.received));
+  }
+  if (error instanceof KeepupError) return error;
+  return new InputError(field, "could not be read (a getter threw, or it is cyclic or nested too deeply)");
 }
 
 /**
- * A client for KeepUp's Sales API. Throws InputError for bad options; the API key is kept
- * in a closure, never on the returned object.
+ * A client for KeepUp's API. Throws InputError for bad options; the API key is kept in a
+ * closure, never on the returned object.
  */
 export function createKeepupClient(options: KeepupClientOptions = {}): KeepupClient {
-  const { raw, perform, apiKey } = connect(options);
-  return { sales: salesResource(perform, apiKey), request: perform, raw };
-}
+  let resolved: ReturnType<typeof resolveOptions>;
+  try {
+    resolved = resolveOptions(options);
+  } catch (error) {
+    throw leaving(error, redactor([String(options?.apiKey ?? globalThis.process?.env?.KEEPUP_API_KEY ?? "")]), "options");
+  }
+  const redact = redactor([resolved.apiKey]);
+  const perform = createTransport(resolved);
+  const { fetch } = resolved;
 
-/** The openapi-fetch client and the transport over it (the resources' one call path). */
-export function connect(options: KeepupClientOptions, policies?: Record<OperationId, RetryPolicy>) {
-  const resolved = resolveOptions(options);
+  function call(id: OperationId, prepare: () => Wire, requestOptions: unknown, field: string): APIPromise<unknown> {
+    let result: Promise<WithResponse<unknown>>;
+    try {
+      const entry = entries[id];
+      const wire = prepare();
+      result = perform(id, entry, wire, callOptions(requestOptions, resolved));
+    } catch (error) {
+      result = Promise.reject(leaving(error, redact, field));
+    }
+    return new APIPromise(result);
+  }
+
+  const resources: Record<string, Record<string, (...args: unknown[]) => APIPromise<unknown>>> = {};
+  for (const [id, entry] of Object.entries(entries) as [OperationId, OperationEntry][]) {
+    const [resource, method, input] = entry.client;
+    // (...path parameters, input?, options?): the input only when the operation takes one.
+    const paths = Object.keys(entry.pathParams).length;
+    const arity = paths + (input === undefined ? 0 : 1);
+    (resources[resource] ??= {})[method] = (...args) => {
+      if (args.length > arity + 1) {
+        return new APIPromise(Promise.reject(new InputError(`${resource}.${method}`, `takes at most ${arity + 1} arguments`)));
+      }
+      return call(id, () => fromOptions(entry, args.slice(0, paths), input === undefined ? undefined : args[paths]), args[arity], input ?? "options");
+    };
+  }
+
+  const request = (operationId: unknown, init?: unknown, requestOptions?: unknown) => {
+    if (typeof operationId !== "string" || !Object.hasOwn(entries, operationId)) {
+      return new APIPromise(Promise.reject(new InputError("operationId", `must be one of ${Object.keys(entries).join(", ")}`)));
+    }
+    const id = operationId as OperationId;
+    return call(id, () => fromInit(entries[id], init), requestOptions, "init");
+  };
+
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: resolved.fetch,
+    headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json", "User-Agent": resolved.userAgent },
     redirect: "manual",
-    headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json" },
+    // openapi-fetch hands a Request; the client's fetch takes (url, init).
+    fetch: async (sent: Request) =>
+      (await fetch(sent.url, {
+        method: sent.method,
+        headers: Object.fromEntries(sent.headers),
+        body: sent.body === null ? undefined : await sent.text(),
+        signal: sent.signal,
+        redirect: "manual",
+      })) as Response,
   });
-  return { raw, perform: createTransport(raw, resolved, policies), apiKey: resolved.apiKey };
+  return { ...(resources as unknown as Resources), request: request as KeepupClient["request"], raw };
 }

@@ -1,5 +1,5 @@
-// Every error the client throws is a KeepupError. None of them holds the API key: they are
-// built in src/transport.ts, which redacts what a server or a fetch returned before keeping it.
+// Every error the client throws is a KeepupError. None of them holds the API key: what a
+// server, a fetch or a caller handed in is redacted before an error keeps it (src/redact.ts).
 // Fields are `declare`d (typed only), as the constructors set them: the bundle then has no
 // empty field definitions to carry.
 
@@ -15,11 +15,14 @@ export class InputError extends KeepupError {
   declare readonly field: string;
   /** The rule it broke, in words. */
   declare readonly rule: string;
+  /** What was received instead, shortened; undefined when it says nothing useful. */
+  declare readonly received: string | undefined;
 
   constructor(field: string, rule: string, received?: string) {
     super(`${field} ${rule}${received === undefined ? "" : ` (received ${received})`}`);
     this.field = field;
     this.rule = rule;
+    this.received = received;
   }
 }
 
@@ -53,6 +56,14 @@ export class RateLimitError extends APIError {
   override name = "RateLimitError";
 }
 
+/**
+ * A 2xx that is not the documented success: another status, content type or body. KeepUp
+ * accepted the request, so a write was most likely performed: never send it again blindly.
+ */
+export class ResponseValidationError extends APIError {
+  override name = "ResponseValidationError";
+}
+
 /** The request did not get an answer (DNS, refused connection, reset, ...). */
 export class APIConnectionError extends KeepupError {
   override name = "APIConnectionError";
@@ -65,4 +76,4 @@ export class APIConnectionTimeoutError extends APIConnectionError {
 
 /** The one mapping of an HTTP status to its error class. */
 export const errorClassFor = (status: number): typeof APIError =>
-  status === 401 ? AuthenticationError : status === 429 ? RateLimitError : APIError;
+  status >= 200 && status < 300 ? ResponseValidationError : status === 401 ? AuthenticationError : status === 429 ? RateLimitError : APIError;

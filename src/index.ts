@@ -1,26 +1,14 @@
-export { createKeepupClient, type KeepupClient } from "./client.js";
-export type { KeepupClientOptions } from "./options.js";
-export type {
-  AddSaleResponse,
-  AlertCustomerOptions,
-  CancelSaleResponse,
-  EditSaleResponse,
-  FetchSaleResponse,
-  ListSalesFilters,
-  ListSalesResponse,
-  PaymentInput,
-  RefundSaleResponse,
-  SaleInput,
-  SaleItemInput,
-  UpdateSaleBalanceResponse,
-} from "./sales.js";
-export type { OperationId, RequestInit } from "./transport.js";
+export { createKeepupClient, type KeepupClient, type OperationId, type RequestInit, type SuccessBody } from "./client.js";
+export type { Fetch, FetchInit, KeepupClientOptions, Logger, LogLevel, RequestOptions } from "./options.js";
+export { APIPromise, type WithResponse } from "./api-promise.js";
+export type * from "../generated/client.js";
 export {
   KeepupError,
   InputError,
   APIError,
   AuthenticationError,
   RateLimitError,
+  ResponseValidationError,
   APIConnectionError,
   APIConnectionTimeoutError,
 } from "./errors.js";

@@ -1,7 +1,11 @@
-// Redaction of the API key from what a server or a fetch hands back, applied once, where
-// src/transport.ts builds an error.
+// The one redaction of secrets (the API key; the contract check's keys too) from anything a
+// server, a fetch or a caller hands back: applied before any cut, escaping or parse, so that
+// no later step can split or re-encode a key past it. It knows the key as is, in any letter
+// case, percent-encoded (once or twice, any hex case), form-, JSON-, PHP- and \u-escaped,
+// as XML or HTML entities, in base64, and as a JSON number of any length.
+import { read } from "./response.js";
 
-const REDACTED = "[redacted]";
+export const REDACTED = "[redacted]";
 /**
  * A key shorter than this is not a secret (e.g. `k` against the mock), and replacing it would
  * rewrite ordinary words: it is left as it is.
@@ -10,72 +14,103 @@ const MIN_SECRET_LENGTH = 8;
 /** Server text quoted in a message is cut to this many characters; the whole is on `body`. */
 const MAX_QUOTED = 200;
 
-/** The forms a key takes in text: as is, JSON-escaped and percent-encoded. */
-function formsOf(key: string): string[] {
-  if (key.length < MIN_SECRET_LENGTH) return [];
-  return [...new Set([key, JSON.stringify(key).slice(1, -1), encodeURIComponent(key)])];
+const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+const NAMED_ENTITIES: Record<string, string> = { "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" };
+
+/** Every way one character of a key can be written by an encoder a server might use. */
+function characterForms(character: string): string {
+  const code = character.charCodeAt(0);
+  const hex = code.toString(16);
+  const entity = "&(?:amp;)*"; // an entity, XML-escaped again any number of times
+  const forms = [
+    escapeRegExp(character),
+    `\\\\+u${hex.padStart(4, "0")}`, // \u0041, behind any number of backslashes (JSON in JSON)
+    `\\\\+u\\{0*${hex}\\}`,
+    `${entity}#0*${code};`,
+    `${entity}#x0*${hex};`,
+  ];
+  if (code < 0x80) forms.push(`%(?:25)*${hex.padStart(2, "0")}`); // percent-encoded, also twice (%2541)
+  if (`"\\/'`.includes(character)) forms.push(`\\\\+${escapeRegExp(character)}`); // \" \\ and PHP's \/
+  const named = NAMED_ENTITIES[character];
+  if (named) forms.push(`${entity}${named};`);
+  return `(?:${forms.join("|")})`;
+}
+
+/** The key's base64 (and base64url) at each of the three byte alignments it can have in a longer text. */
+function base64Forms(key: string): string[] {
+  if (!/^[\0-\xff]*$/.test(key)) return []; // btoa takes Latin-1 only
+  const forms: string[] = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = btoa("\0".repeat(shift) + key);
+    // Only the characters whose six bits all come from the key.
+    const first = Math.ceil((8 * shift) / 6);
+    const end = Math.floor((8 * (shift + key.length)) / 6);
+    const core = encoded.slice(first, end);
+    forms.push(core, core.replaceAll("+", "-").replaceAll("/", "_"));
+  }
+  return forms;
+}
+
+function keyPattern(key: string): string {
+  const text = key.split("").map(characterForms).join("");
+  return [text, ...new Set(base64Forms(key))].map((form, index) => (index === 0 ? form : escapeRegExp(form))).join("|");
 }
 
 export type Redactor = ReturnType<typeof redactor>;
 
-export function redactor(key: string) {
-  const forms = formsOf(key);
-  const text = (value: string): string => forms.reduce((result, form) => result.replaceAll(form, REDACTED), value);
+export function redactor(secrets: readonly string[]) {
+  const keys = secrets.filter((key) => key.length >= MIN_SECRET_LENGTH);
+  const pattern = keys.length > 0 ? new RegExp(keys.map(keyPattern).join("|"), "gi") : undefined;
+  const has = (value: string) => pattern !== undefined && (pattern.lastIndex = 0, pattern.test(value));
+  const text = (value: string): string => (pattern ? value.replace(pattern, REDACTED) : value);
 
-  /** A redacted copy of a JSON value of any depth (iterative: deep JSON cannot overflow the stack). */
-  function json(value: unknown): unknown {
-    const leaf = (item: unknown): unknown =>
-      typeof item === "string" ? text(item) : typeof item === "number" && text(String(item)) !== String(item) ? REDACTED : item;
-    if (value === null || typeof value !== "object") return leaf(value);
-    const root: { value?: unknown } = {};
-    const stack: [unknown, Record<string, unknown> | unknown[], string | number][] = [[value, root as Record<string, unknown>, "value"]];
-    for (let next = stack.pop(); next; next = stack.pop()) {
-      const [source, target, slot] = next;
-      if (source === null || typeof source !== "object") {
-        (target as Record<string | number, unknown>)[slot] = leaf(source);
-        continue;
-      }
-      const copy: Record<string, unknown> | unknown[] = Array.isArray(source) ? [] : {};
-      (target as Record<string | number, unknown>)[slot] = copy;
-      for (const [name, item] of Object.entries(source)) {
-        stack.push([item, copy, Array.isArray(copy) ? Number(name) : text(name)]);
-      }
+  /**
+   * A body's text, redacted, then parsed: the JSON value, or the redacted text when it is not
+   * JSON. A key inside a number (an all-digit key echoed unquoted) turns the number into the
+   * string "[redacted]", so that the JSON stays JSON and no digit of the key is left.
+   */
+  function json(body: string): unknown {
+    let redacted = body;
+    if (has(body)) {
+      redacted = text(
+        body.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
+          token.startsWith('"') ? text(token) : has(token) ? `"${REDACTED}"` : token,
+        ),
+      );
     }
-    return root.value;
+    try {
+      return JSON.parse(redacted);
+    } catch {
+      return redacted;
+    }
   }
 
+  /** A copy without any header whose name holds a key, and with every value redacted. */
   function headers(source: Headers): Headers {
     const copy = new Headers();
     source.forEach((value, name) => {
-      if (text(name) === name) copy.append(name, text(value));
+      if (!has(name)) copy.append(name, text(value));
     });
     return copy;
   }
 
-  return { text, json, headers };
-}
-
-/** A short, redacted rendering of a rejected input value, for InputError messages. */
-export function shown(value: unknown, apiKey: string): string {
-  const text = typeof value === "number" ? String(value) : (JSON.stringify(value) ?? typeof value);
-  return redactor(apiKey).text(text).slice(0, 80);
-}
-
-/** Server text fit for a one-line message: control characters (newlines, ANSI escapes) out, length capped. */
-export function quoted(value: string): string {
-  const clean = value.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();
-  return clean.length > MAX_QUOTED ? `${clean.slice(0, MAX_QUOTED)}…` : clean;
-}
-
-/** Reads a property without letting a hostile getter or proxy throw. */
-export function read(value: unknown, name: string): unknown {
-  try {
-    return value !== null && (typeof value === "object" || typeof value === "function")
-      ? (value as Record<string, unknown>)[name]
-      : undefined;
-  } catch {
-    return undefined;
+  /**
+   * What a fetch or a caller threw, as a plain Error chain safe to keep as a cause: name,
+   * message and code copied (redacted, capped), stack and everything else left behind.
+   */
+  function thrown(error: unknown, depth = 0): Error {
+    const message = read(error, "message");
+    const copy = new Error(quoted(text(asText(message === undefined ? error : message))));
+    copy.name = quoted(text(asText(read(error, "name") ?? "Error")));
+    const code = read(error, "code");
+    if (typeof code === "string") Object.assign(copy, { code: quoted(text(code)) });
+    copy.stack = `${copy.name}: ${copy.message}`;
+    const cause = read(error, "cause");
+    if (cause !== undefined && depth < 4) copy.cause = thrown(cause, depth + 1);
+    return copy;
   }
+
+  return { has, text, json, headers, thrown };
 }
 
 function asText(value: unknown): string {
@@ -86,18 +121,8 @@ function asText(value: unknown): string {
   }
 }
 
-/**
- * What a fetch threw, as a plain Error chain safe to keep as a cause: name, message and code
- * copied (capped, redacted), stack and everything else left behind.
- */
-export function thrownCopy(error: unknown, redact: Redactor, depth = 0): Error {
-  const message = read(error, "message");
-  const copy = new Error(redact.text(quoted(asText(message === undefined ? error : message))));
-  copy.name = redact.text(quoted(asText(read(error, "name") ?? "Error")));
-  const code = read(error, "code");
-  if (typeof code === "string") Object.assign(copy, { code: redact.text(quoted(code)) });
-  copy.stack = `${copy.name}: ${copy.message}`;
-  const cause = read(error, "cause");
-  if (cause !== undefined && depth < 4) copy.cause = thrownCopy(cause, redact, depth + 1);
-  return copy;
+/** Text fit for a one-line message: control characters (newlines, ANSI escapes) out, length capped. */
+export function quoted(value: string): string {
+  const clean = value.replace(/[\p{Cc}\u2028\u2029]+/gu, " ").trim();
+  return clean.length > MAX_QUOTED ? `${clean.slice(0, MAX_QUOTED)}…` : clean;
 }

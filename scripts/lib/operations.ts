@@ -18,11 +18,13 @@ export interface Parameter {
   name: string;
   in: string;
   required: boolean;
+  description: string;
   schema: Json;
   example: unknown;
 }
 export interface RequestBody {
   required: boolean;
+  schema: Json | undefined;
   schemaRef: string | undefined;
   examples: Record<string, unknown>;
 }
@@ -36,7 +38,12 @@ export interface Operation {
   method: string;
   path: string;
   summary: string;
+  description: string;
   secured: boolean;
+  /** Its place in this package's client: `x-client-method` (`sales.cancel`) and `x-client-input`. */
+  client: { resource: string; method: string; input: string | undefined };
+  /** How the client retries it: `x-retry-policy`, else `read` for GET and `write` for any other method. */
+  retry: "read" | "write";
   parameters: Parameter[];
   requestBody: RequestBody | undefined;
   responses: ResponseEntry[];
@@ -49,7 +56,7 @@ const SPEC_ID = "openapi.json";
 const pointer = (...keys: string[]) =>
   keys.map((key) => encodeURIComponent(key.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/");
 
-const at = (spec: Json, ref: string): any =>
+export const at = (spec: Json, ref: string): any =>
   ref
     .replace(/^#\//, "")
     .split("/")
@@ -91,33 +98,6 @@ function examplesOf(spec: Json, content: unknown): Record<string, unknown> {
   );
 }
 
-// The keywords src/validate.ts checks; annotations are dropped; anything else is refused, so
-// that no constraint of the contract goes unchecked without a build failing.
-const CHECKED = new Set(["type", "const", "enum", "required", "properties", "additionalProperties", "items"]);
-const ANNOTATIONS = new Set(["description", "title", "examples", "example", "deprecated", "format", "default",
-  "readOnly", "writeOnly", "$comment"]);
-
-/** `schema` with its `$ref`s inlined and annotations dropped, in the subset src/validate.ts checks. */
-export function compactSchema(spec: Json, schema: unknown, where: string): Json | boolean {
-  const resolved = resolveRef(spec, schema);
-  if (typeof resolved === "boolean") return resolved;
-  const compact: Json = {};
-  for (const [keyword, value] of Object.entries<any>(resolved)) {
-    if (ANNOTATIONS.has(keyword)) continue;
-    if (!CHECKED.has(keyword)) throw new Error(`${where}: the client's validator does not check \`${keyword}\``);
-    if ((keyword === "const" || keyword === "enum") && [value].flat().some((item) => item !== null && typeof item === "object")) {
-      throw new Error(`${where}: the client's validator compares ${keyword} values of primitive types only`);
-    }
-    compact[keyword] =
-      keyword === "properties"
-        ? Object.fromEntries(Object.entries(value).map(([name, item]) => [name, compactSchema(spec, item, `${where}.${name}`)]))
-        : (keyword === "items" || keyword === "additionalProperties") && typeof value === "object"
-          ? compactSchema(spec, value, `${where}[]`)
-          : value;
-  }
-  return compact;
-}
-
 /** Every operation, in document order. */
 export function operationsOf(spec: Json): Operation[] {
   const operations: Operation[] = [];
@@ -139,18 +119,26 @@ export function operationsOf(spec: Json): Operation[] {
       });
       const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
         .map((parameter) => resolveRef(spec, parameter))
-        .map(({ name, in: location, required = false, schema, example }): Parameter => ({ name, in: location, required, schema, example }));
+        .map(({ name, in: location, required = false, description = "", schema, example }): Parameter => ({ name, in: location, required, description, schema, example }));
       const requestBody = operation.requestBody && resolveRef(spec, operation.requestBody);
       const bodyPointer = requestBody && jsonSchemaPointer(spec, operation.requestBody, where("requestBody"));
+      const [resource, name] = String(operation["x-client-method"] ?? "").split(".");
+      if (!resource || !name) throw new Error(`${operation.operationId}: x-client-method must be <resource>.<method>`);
+      const retry = operation["x-retry-policy"] ?? (method === "get" ? "read" : "write");
+      if (retry !== "read" && retry !== "write") throw new Error(`${operation.operationId}: x-retry-policy must be read or write`);
       operations.push({
         operationId: operation.operationId,
         method: method.toUpperCase(),
         path,
         summary: operation.summary,
+        description: operation.description ?? "",
         secured: (operation.security ?? spec.security ?? []).length > 0,
+        client: { resource, method: name, input: operation["x-client-input"] },
+        retry,
         parameters,
         requestBody: requestBody && {
           required: requestBody.required === true,
+          schema: bodyPointer && at(spec, bodyPointer),
           schemaRef: bodyPointer && `${SPEC_ID}${bodyPointer}`,
           examples: examplesOf(spec, requestBody),
         },

@@ -1,3 +1,3 @@
 curl --fail-with-body --silent --show-error \
-  --request GET "https://api.keepup.store/v2.0/sales?sale_status=invoice&page=1" \
+  --request GET "${KEEPUP_BASE_URL:-https://api.keepup.store/v2.0}/sales?sale_status=invoice&page=1" \
   --header "Authorization: Bearer $KEEPUP_API_KEY"

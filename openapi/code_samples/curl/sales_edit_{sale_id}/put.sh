@@ -1,5 +1,5 @@
 curl --fail-with-body --silent --show-error \
-  --request PUT "https://api.keepup.store/v2.0/sales/edit/1024" \
+  --request PUT "${KEEPUP_BASE_URL:-https://api.keepup.store/v2.0}/sales/edit/46099" \
   --header "Authorization: Bearer $KEEPUP_API_KEY" \
   --header "Content-Type: application/json" \
-  --data '{"sale_id": 1024, "customer_name": "Chinedu Okeke", "phone_number": "+233801234567", "items": "[{\"item_id\":11,\"item_name\":\"Bananas\",\"quantity\":10,\"price\":20,\"item_type\":\"product\"}]", "fulfillment_type": "delivery", "location_name": "Awesome Place", "location": "1234 Awesome Place Ave, Ghana", "lat": "40.7128", "lng": "-74.0060", "fulfillment_cost": "10.00", "discount_type": "fixed", "discount_amount": "10.00", "note": "Urgent delivery", "issue_date": "2023-01-01 15:15:00", "due_date": "2023-01-15 15:15:00", "payment_type": "mobile_money", "amount_received": "200.00", "alert_customer": "no"}'
+  --data '{"sale_id": 46099, "customer_name": "Chinedu Okeke", "phone_number": "+233801234567", "items": "[{\"item_id\":11,\"item_name\":\"Bananas\",\"quantity\":10,\"price\":20,\"item_type\":\"product\"}]", "fulfillment_type": "delivery", "location_name": "Awesome Place", "location": "1234 Awesome Place Ave, Ghana", "fulfillment_cost": "10.00", "discount_type": "fixed", "discount_amount": "10.00", "note": "Urgent delivery", "issue_date": "2023-01-01 15:15:00", "due_date": "2023-01-15 15:15:00", "payment_type": "mobile_money", "amount_received": "200.00", "alert_customer": "no"}'

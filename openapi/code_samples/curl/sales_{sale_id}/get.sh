@@ -1,3 +1,3 @@
 curl --fail-with-body --silent --show-error \
-  --request GET "https://api.keepup.store/v2.0/sales/1024" \
+  --request GET "${KEEPUP_BASE_URL:-https://api.keepup.store/v2.0}/sales/46099" \
   --header "Authorization: Bearer $KEEPUP_API_KEY"

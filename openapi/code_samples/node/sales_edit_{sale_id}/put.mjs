@@ -1,11 +1,12 @@
-const response = await fetch("https://api.keepup.store/v2.0/sales/edit/1024", {
+const baseUrl = process.env.KEEPUP_BASE_URL ?? "https://api.keepup.store/v2.0";
+const response = await fetch(`${baseUrl}/sales/edit/46099`, {
   method: "PUT",
   headers: {
     Authorization: `Bearer ${process.env.KEEPUP_API_KEY}`,
     "Content-Type": "application/json",
   },
   body: JSON.stringify({
-    sale_id: 1024,
+    sale_id: 46099,
     customer_name: "Chinedu Okeke",
     phone_number: "+233801234567",
     items: JSON.stringify([
@@ -14,8 +15,6 @@ const response = await fetch("https://api.keepup.store/v2.0/sales/edit/1024", {
     fulfillment_type: "delivery",
     location_name: "Awesome Place",
     location: "1234 Awesome Place Ave, Ghana",
-    lat: "40.7128",
-    lng: "-74.0060",
     fulfillment_cost: "10.00",
     discount_type: "fixed",
     discount_amount: "10.00",
@@ -26,9 +25,12 @@ const response = await fetch("https://api.keepup.store/v2.0/sales/edit/1024", {
     amount_received: "200.00",
     alert_customer: "no",
   }),
-  redirect: "error", // never replay the key to another host
+  redirect: "manual", // never replay the key to another host
   signal: AbortSignal.timeout(30_000),
 });
-const body = await response.json();
-if (!response.ok) throw new Error(`KeepUp answered ${response.status}: ${body.error}`);
-console.log(JSON.stringify(body));
+const text = await response.text();
+if (response.status !== 200) {
+  console.error(`KeepUp answered ${response.status}: ${text}`);
+  process.exit(1);
+}
+console.log(text);

@@ -1,11 +1,13 @@
-const response = await fetch("https://api.keepup.store/v2.0/sales/1024", {
+const baseUrl = process.env.KEEPUP_BASE_URL ?? "https://api.keepup.store/v2.0";
+const response = await fetch(`${baseUrl}/sales/46099`, {
   method: "GET",
-  headers: {
-    Authorization: `Bearer ${process.env.KEEPUP_API_KEY}`,
-  },
-  redirect: "error", // never replay the key to another host
+  headers: { Authorization: `Bearer ${process.env.KEEPUP_API_KEY}` },
+  redirect: "manual", // never replay the key to another host
   signal: AbortSignal.timeout(30_000),
 });
-const body = await response.json();
-if (!response.ok) throw new Error(`KeepUp answered ${response.status}: ${body.error}`);
-console.log(JSON.stringify(body));
+const text = await response.text();
+if (response.status !== 200) {
+  console.error(`KeepUp answered ${response.status}: ${text}`);
+  process.exit(1);
+}
+console.log(text);

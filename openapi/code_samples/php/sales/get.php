@@ -1,12 +1,11 @@
 <?php
-$curl = curl_init("https://api.keepup.store/v2.0/sales?sale_status=invoice&page=1");
+$baseUrl = getenv("KEEPUP_BASE_URL") ?: "https://api.keepup.store/v2.0";
+$curl = curl_init("$baseUrl/sales?sale_status=invoice&page=1");
 curl_setopt_array($curl, [
     CURLOPT_CUSTOMREQUEST => "GET",
     CURLOPT_RETURNTRANSFER => true,
     CURLOPT_TIMEOUT => 30,
-    CURLOPT_HTTPHEADER => [
-        "Authorization: Bearer " . getenv("KEEPUP_API_KEY"),
-    ],
+    CURLOPT_HTTPHEADER => ["Authorization: Bearer " . getenv("KEEPUP_API_KEY")],
 ]);
 $response = curl_exec($curl);
 $status = curl_getinfo($curl, CURLINFO_RESPONSE_CODE);

@@ -1,5 +1,6 @@
 <?php
-$curl = curl_init("https://api.keepup.store/v2.0/sales/balance/1024");
+$baseUrl = getenv("KEEPUP_BASE_URL") ?: "https://api.keepup.store/v2.0";
+$curl = curl_init("$baseUrl/sales/balance/46099");
 curl_setopt_array($curl, [
     CURLOPT_CUSTOMREQUEST => "PUT",
     CURLOPT_RETURNTRANSFER => true,

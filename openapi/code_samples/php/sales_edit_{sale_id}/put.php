@@ -1,11 +1,12 @@
 <?php
-$curl = curl_init("https://api.keepup.store/v2.0/sales/edit/1024");
+$baseUrl = getenv("KEEPUP_BASE_URL") ?: "https://api.keepup.store/v2.0";
+$curl = curl_init("$baseUrl/sales/edit/46099");
 curl_setopt_array($curl, [
     CURLOPT_CUSTOMREQUEST => "PUT",
     CURLOPT_RETURNTRANSFER => true,
     CURLOPT_TIMEOUT => 30,
     CURLOPT_POSTFIELDS => json_encode([
-        "sale_id" => 1024,
+        "sale_id" => 46099,
         "customer_name" => "Chinedu Okeke",
         "phone_number" => "+233801234567",
         "items" => json_encode([
@@ -14,8 +15,6 @@ curl_setopt_array($curl, [
         "fulfillment_type" => "delivery",
         "location_name" => "Awesome Place",
         "location" => "1234 Awesome Place Ave, Ghana",
-        "lat" => "40.7128",
-        "lng" => "-74.0060",
         "fulfillment_cost" => "10.00",
         "discount_type" => "fixed",
         "discount_amount" => "10.00",

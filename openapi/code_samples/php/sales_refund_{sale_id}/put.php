@@ -1,10 +1,13 @@
 <?php
-$curl = curl_init("https://api.keepup.store/v2.0/sales/refund/1024");
+$baseUrl = getenv("KEEPUP_BASE_URL") ?: "https://api.keepup.store/v2.0";
+$curl = curl_init("$baseUrl/sales/refund/46099");
 curl_setopt_array($curl, [
     CURLOPT_CUSTOMREQUEST => "PUT",
     CURLOPT_RETURNTRANSFER => true,
     CURLOPT_TIMEOUT => 30,
-    CURLOPT_POSTFIELDS => json_encode(["alert_customer" => "no"]),
+    CURLOPT_POSTFIELDS => json_encode([
+        "alert_customer" => "no",
+    ]),
     CURLOPT_HTTPHEADER => [
         "Content-Type: application/json",
         "Authorization: Bearer " . getenv("KEEPUP_API_KEY"),

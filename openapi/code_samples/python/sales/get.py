@@ -1,13 +1,15 @@
-import json
 import os
 
 import requests
 
+base_url = os.environ.get("KEEPUP_BASE_URL", "https://api.keepup.store/v2.0")
 response = requests.get(
-    "https://api.keepup.store/v2.0/sales?sale_status=invoice&page=1",
+    f"{base_url}/sales",
     headers={"Authorization": f"Bearer {os.environ['KEEPUP_API_KEY']}"},
+    params={"sale_status": "invoice", "page": 1},
     timeout=30,
     allow_redirects=False,  # never replay the key to another host
 )
-response.raise_for_status()
-print(json.dumps(response.json()))
+if response.status_code != 200:
+    raise SystemExit(f"KeepUp answered {response.status_code}: {response.text}")
+print(response.text)

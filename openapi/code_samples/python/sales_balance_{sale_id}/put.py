@@ -1,10 +1,10 @@
-import json
 import os
 
 import requests
 
+base_url = os.environ.get("KEEPUP_BASE_URL", "https://api.keepup.store/v2.0")
 response = requests.put(
-    "https://api.keepup.store/v2.0/sales/balance/1024",
+    f"{base_url}/sales/balance/46099",
     headers={"Authorization": f"Bearer {os.environ['KEEPUP_API_KEY']}"},
     json={
         "date": "2023-01-15 15:15",
@@ -15,5 +15,6 @@ response = requests.put(
     timeout=30,
     allow_redirects=False,  # never replay the key to another host
 )
-response.raise_for_status()
-print(json.dumps(response.json()))
+if response.status_code != 200:
+    raise SystemExit(f"KeepUp answered {response.status_code}: {response.text}")
+print(response.text)

@@ -3,11 +3,12 @@ import os
 
 import requests
 
+base_url = os.environ.get("KEEPUP_BASE_URL", "https://api.keepup.store/v2.0")
 response = requests.put(
-    "https://api.keepup.store/v2.0/sales/edit/1024",
+    f"{base_url}/sales/edit/46099",
     headers={"Authorization": f"Bearer {os.environ['KEEPUP_API_KEY']}"},
     json={
-        "sale_id": 1024,
+        "sale_id": 46099,
         "customer_name": "Chinedu Okeke",
         "phone_number": "+233801234567",
         "items": json.dumps([
@@ -16,8 +17,6 @@ response = requests.put(
         "fulfillment_type": "delivery",
         "location_name": "Awesome Place",
         "location": "1234 Awesome Place Ave, Ghana",
-        "lat": "40.7128",
-        "lng": "-74.0060",
         "fulfillment_cost": "10.00",
         "discount_type": "fixed",
         "discount_amount": "10.00",
@@ -31,5 +30,6 @@ response = requests.put(
     timeout=30,
     allow_redirects=False,  # never replay the key to another host
 )
-response.raise_for_status()
-print(json.dumps(response.json()))
+if response.status_code != 200:
+    raise SystemExit(f"KeepUp answered {response.status_code}: {response.text}")
+print(response.text)

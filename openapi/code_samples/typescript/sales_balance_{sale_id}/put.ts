@@ -1,17 +1,17 @@
 import { createKeepupClient, KeepupError } from "@keepup/api";
 
-// The key comes from KEEPUP_API_KEY; keep it on the server, never in browser code.
-const keepup = createKeepupClient({ baseUrl: "https://api.keepup.store/v2.0" });
-
+// The key comes from KEEPUP_API_KEY, and the API from KEEPUP_BASE_URL, else
+// https://api.keepup.store/v2.0. Keep the key on the server, never in browser code.
 try {
-  const result = await keepup.sales.updateBalance("1024", {
-    amountPaid: "200.00",
-    paymentType: "Credit Card",
+  const keepup = createKeepupClient();
+  const result = await keepup.sales.updateBalance(46099, {
     date: "2023-01-15 15:15",
+    paymentType: "Credit Card",
+    amountPaid: 200,
     alertCustomer: "no",
   });
   console.log(JSON.stringify(result));
 } catch (error) {
-  if (error instanceof KeepupError) console.error(error.message);
+  console.error(error instanceof KeepupError ? error.message : error);
   process.exitCode = 1;
 }

@@ -1,30 +1,28 @@
 import { createKeepupClient, KeepupError } from "@keepup/api";
 
-// The key comes from KEEPUP_API_KEY; keep it on the server, never in browser code.
-const keepup = createKeepupClient({ baseUrl: "https://api.keepup.store/v2.0" });
-
+// The key comes from KEEPUP_API_KEY, and the API from KEEPUP_BASE_URL, else
+// https://api.keepup.store/v2.0. Keep the key on the server, never in browser code.
 try {
-  const result = await keepup.sales.edit("1024", {
+  const keepup = createKeepupClient();
+  const result = await keepup.sales.edit(46099, {
     customerName: "Chinedu Okeke",
     phoneNumber: "+233801234567",
     items: [{ itemId: 11, itemName: "Bananas", quantity: 10, price: 20, itemType: "product" }],
     fulfillmentType: "delivery",
     locationName: "Awesome Place",
     location: "1234 Awesome Place Ave, Ghana",
-    lat: "40.7128",
-    lng: "-74.0060",
-    fulfillmentCost: "10.00",
+    fulfillmentCost: 10,
     discountType: "fixed",
-    discountAmount: "10.00",
+    discountAmount: 10,
     note: "Urgent delivery",
-    issueDate: "2023-01-01 15:15:00",
-    dueDate: "2023-01-15 15:15:00",
+    issueDate: "2023-01-01 15:15",
+    dueDate: "2023-01-15 15:15",
     paymentType: "mobile_money",
-    amountReceived: "200.00",
+    amountReceived: 200,
     alertCustomer: "no",
   });
   console.log(JSON.stringify(result));
 } catch (error) {
-  if (error instanceof KeepupError) console.error(error.message);
+  console.error(error instanceof KeepupError ? error.message : error);
   process.exitCode = 1;
 }
