@@ -111,15 +111,15 @@ export interface AddSaleInput {
    */
   location?: string | undefined;
   /**
-   * The latitude of the delivery location (`34.0522` in the table).
+   * The latitude of the delivery location (`34.0522` in the table). Written as a decimal number, the contract's choice (see Coordinate).
    */
   lat?: string | number | undefined;
   /**
-   * The longitude of the delivery location (`-118.2437` in the table).
+   * The longitude of the delivery location (`-118.2437` in the table). Written as a decimal number, the contract's choice (see Coordinate).
    */
   lng?: string | number | undefined;
   /**
-   * The cost of the fulfillment method (`25.00` in the table).
+   * The cost of the fulfillment method (`25.00` in the table). Written with two decimals, the contract's choice (see Amount).
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -127,7 +127,7 @@ export interface AddSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount (`10.00` in the table). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`.
+   * The size of the discount (`10.00` in the table). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount).
    */
   discountAmount?: string | number | undefined;
   /**
@@ -139,11 +139,11 @@ export interface AddSaleInput {
    */
   note?: string | undefined;
   /**
-   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss`.
+   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
    */
   issueDate?: string | undefined;
   /**
-   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss`.
+   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
    */
   dueDate?: string | undefined;
   /**
@@ -151,7 +151,7 @@ export interface AddSaleInput {
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale.
+   * The amount received for the sale. Written with two decimals, the contract's choice (see Amount).
    */
   amountReceived?: string | number | undefined;
   /**
@@ -223,15 +223,15 @@ export interface EditSaleInput {
    */
   location?: string | undefined;
   /**
-   * The latitude of the delivery location (`"40.7128"` in the samples).
+   * The latitude of the delivery location (`"40.7128"` in the samples). Written as a decimal number, the contract's choice (see Coordinate).
    */
   lat?: string | number | undefined;
   /**
-   * The longitude of the delivery location (`"-74.0060"` in the samples).
+   * The longitude of the delivery location (`"-74.0060"` in the samples). Written as a decimal number, the contract's choice (see Coordinate).
    */
   lng?: string | number | undefined;
   /**
-   * The cost of fulfillment (`"10.00"` in the samples).
+   * The cost of fulfillment (`"10.00"` in the samples). Written with two decimals, the contract's choice (see Amount).
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -239,7 +239,7 @@ export interface EditSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount (`10.00`). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`.
+   * The size of the discount (`10.00`). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount).
    */
   discountAmount?: string | number | undefined;
   /**
@@ -251,11 +251,11 @@ export interface EditSaleInput {
    */
   note?: string | undefined;
   /**
-   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-01 15:15"`).
+   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-01 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
    */
   issueDate?: string | undefined;
   /**
-   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-15 15:15"`).
+   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-15 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
    */
   dueDate?: string | undefined;
   /**
@@ -263,7 +263,7 @@ export interface EditSaleInput {
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale (`"200.00"` in the samples).
+   * The amount received for the sale (`"200.00"` in the samples). Written with two decimals, the contract's choice (see Amount).
    */
   amountReceived?: string | number | undefined;
   /**
@@ -286,7 +286,7 @@ export type UpdateSaleBalanceResponse = operations["updateSaleBalance"]["respons
  */
 export interface UpdateSaleBalanceInput {
   /**
-   * The amount paid for the sale (`"200.00"` in the sample). Not documented by KeepUp: whether it is this payment or the new total paid.
+   * The amount paid for the sale (`"200.00"` in the sample). Not documented by KeepUp: whether it is this payment or the new total paid. Written with two decimals, the contract's choice (see Amount).
    */
   amountPaid: string | number;
   /**

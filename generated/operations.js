@@ -96,11 +96,11 @@ export const operations = {
           {
             "type": "integer",
             "minimum": 1,
-            "maximum": 999999999999999
+            "maximum": 9007199254740991
           },
           {
             "type": "string",
-            "pattern": "^[1-9][0-9]{0,14}$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
           }
         ]
       }
@@ -476,11 +476,11 @@ export const operations = {
           {
             "type": "integer",
             "minimum": 1,
-            "maximum": 999999999999999
+            "maximum": 9007199254740991
           },
           {
             "type": "string",
-            "pattern": "^[1-9][0-9]{0,14}$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
           }
         ]
       }
@@ -493,9 +493,17 @@ export const operations = {
       ],
       "properties": {
         "sale_id": {
-          "type": "integer",
-          "minimum": 1,
-          "maximum": 999999999999999,
+          "anyOf": [
+            {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            },
+            {
+              "type": "string",
+              "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            }
+          ],
           "x-client-from-path": "sale_id"
         },
         "customer_name": {
@@ -757,11 +765,11 @@ export const operations = {
           {
             "type": "integer",
             "minimum": 1,
-            "maximum": 999999999999999
+            "maximum": 9007199254740991
           },
           {
             "type": "string",
-            "pattern": "^[1-9][0-9]{0,14}$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
           }
         ]
       }
@@ -964,11 +972,11 @@ export const operations = {
           {
             "type": "integer",
             "minimum": 1,
-            "maximum": 999999999999999
+            "maximum": 9007199254740991
           },
           {
             "type": "string",
-            "pattern": "^[1-9][0-9]{0,14}$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
           }
         ]
       }
@@ -1045,11 +1053,11 @@ export const operations = {
           {
             "type": "integer",
             "minimum": 1,
-            "maximum": 999999999999999
+            "maximum": 9007199254740991
           },
           {
             "type": "string",
-            "pattern": "^[1-9][0-9]{0,14}$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
           }
         ]
       }

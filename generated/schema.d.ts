@@ -36,7 +36,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -99,7 +99,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -139,7 +139,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -174,7 +174,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -210,7 +210,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -271,32 +271,32 @@ export interface components {
         NewSaleBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount received for the sale. */
+            /** @description The amount received for the sale. Written with two decimals, the contract's choice (see Amount). */
             amount_received?: components["schemas"]["Amount"];
             /** @description The customer's email address (`"kojo@example.com"`). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format. */
             customer_email?: string;
             /** @description The customer's full name (`"Kojo Owusu"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`. */
             customer_name?: string;
-            /** @description The size of the discount (`10.00` in the table). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. */
+            /** @description The size of the discount (`10.00` in the table). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount). */
             discount_amount?: components["schemas"]["Amount"];
             /**
              * @description The kind of discount, `fixed` or `percentage`.
              * @enum {string}
              */
             discount_type?: "fixed" | "percentage";
-            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss`. */
+            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
             due_date?: components["schemas"]["SaleDateTime"];
-            /** @description The cost of the fulfillment method (`25.00` in the table). */
+            /** @description The cost of the fulfillment method (`25.00` in the table). Written with two decimals, the contract's choice (see Amount). */
             fulfillment_cost?: components["schemas"]["Amount"];
             /** @description How the order is fulfilled, for example `pick_up` or `delivery`. KeepUp gives examples, not a list (Edit Sale's page writes `pick-up`), so none is imposed. */
             fulfillment_type?: string;
-            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss`. */
+            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
             issue_date?: components["schemas"]["SaleDateTime"];
             /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. */
             items: components["schemas"]["SaleItems"];
-            /** @description The latitude of the delivery location (`34.0522` in the table). */
+            /** @description The latitude of the delivery location (`34.0522` in the table). Written as a decimal number, the contract's choice (see Coordinate). */
             lat?: components["schemas"]["Coordinate"];
-            /** @description The longitude of the delivery location (`-118.2437` in the table). */
+            /** @description The longitude of the delivery location (`-118.2437` in the table). Written as a decimal number, the contract's choice (see Coordinate). */
             lng?: components["schemas"]["Coordinate"];
             /** @description The full delivery address (`"123 Main St, Anytown"`). */
             location?: string;
@@ -334,7 +334,7 @@ export interface components {
         PaymentBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount paid for the sale (`"200.00"` in the sample). Not documented by KeepUp: whether it is this payment or the new total paid. */
+            /** @description The amount paid for the sale (`"200.00"` in the sample). Not documented by KeepUp: whether it is this payment or the new total paid. Written with two decimals, the contract's choice (see Amount). */
             amount_paid: components["schemas"]["Amount"];
             /** @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale; `"2023-01-15 15:15"` in the sample). KeepUp describes it with the words of Add Sale's `due_date`, "the date by which the sale should be settled", on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone. */
             date?: string;
@@ -402,32 +402,32 @@ export interface components {
         SaleChangesBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount received for the sale (`"200.00"` in the samples). */
+            /** @description The amount received for the sale (`"200.00"` in the samples). Written with two decimals, the contract's choice (see Amount). */
             amount_received?: components["schemas"]["Amount"];
             /** @description The customer's email address. Not documented by KeepUp: its format. */
             customer_email?: string;
             /** @description The customer's full name (`"Chinedu Okeke"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`. */
             customer_name?: string;
-            /** @description The size of the discount (`10.00`). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. */
+            /** @description The size of the discount (`10.00`). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount). */
             discount_amount?: components["schemas"]["Amount"];
             /**
              * @description The kind of discount, `fixed` or `percentage`.
              * @enum {string}
              */
             discount_type?: "fixed" | "percentage";
-            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-15 15:15"`). */
+            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-15 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
             due_date?: components["schemas"]["SaleDateTime"];
-            /** @description The cost of fulfillment (`"10.00"` in the samples). */
+            /** @description The cost of fulfillment (`"10.00"` in the samples). Written with two decimals, the contract's choice (see Amount). */
             fulfillment_cost?: components["schemas"]["Amount"];
             /** @description How the order is fulfilled, for example `pick-up` or `delivery`. KeepUp gives examples, not a list (Add Sale's page writes `pick_up`), so none is imposed. */
             fulfillment_type?: string;
-            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-01 15:15"`). */
+            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-01 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
             issue_date?: components["schemas"]["SaleDateTime"];
             /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. */
             items: components["schemas"]["SaleItems"];
-            /** @description The latitude of the delivery location (`"40.7128"` in the samples). */
+            /** @description The latitude of the delivery location (`"40.7128"` in the samples). Written as a decimal number, the contract's choice (see Coordinate). */
             lat?: components["schemas"]["Coordinate"];
-            /** @description The longitude of the delivery location (`"-74.0060"` in the samples). */
+            /** @description The longitude of the delivery location (`"-74.0060"` in the samples). Written as a decimal number, the contract's choice (see Coordinate). */
             lng?: components["schemas"]["Coordinate"];
             /** @description The full delivery address (`"1234 Awesome Place Ave, Ghana"` in the samples). */
             location?: string;
@@ -439,8 +439,8 @@ export interface components {
             payment_type?: string;
             /** @description The customer's phone number (`"233201234567"` in the table, `"+233801234567"` in the samples). Not documented by KeepUp: its format. */
             phone_number?: string;
-            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number (this package's client fills it in from the path). */
-            sale_id: number;
+            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number when it is written in digits (this package's client fills it in from the path). */
+            sale_id: number | string;
             /**
              * @description The kind of sale document, `quote` or `invoice`.
              * @enum {string}
@@ -691,7 +691,7 @@ export interface components {
         /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
         PhoneNumber: string;
         /**
-         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
          * @example 46099
          */
         SaleId: number | string;
@@ -778,7 +778,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -812,7 +812,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -832,7 +832,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -852,7 +852,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -872,7 +872,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, given as a number or as its digits (at most 15, so that it is exact as a JSON number), so that it never needs percent-encoding in a path and names one sale whichever way it is written (no sign, exponent, leading zero or other character).
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];

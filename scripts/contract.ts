@@ -1,36 +1,49 @@
 // `npm run contract -- --target <base url> [--<path parameter> <value>] [--write <operationId>
-//   [--body <json>]] [--junit <file>] [--json <file>] [--timeout-ms <ms>]`
+//   [--body <json>]] [--junit <file>] [--json <file>] [--timeout-ms <ms>]` (`--help` for usage)
 // Drives the package's own client (its source) straight at a server, every client guard in
-// force (https or loopback http, no redirects, key redaction), and checks each answer in-process
-// against generated/openapi.json. The verdict comes only from what the target answered.
+// force (https or loopback http, no redirects, bounded reads), and checks each answer in-process
+// against generated/openapi.json. The verdict comes only from what the target answered, as it
+// sent it; everything printed or written is redacted first, with the client's own redactor.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { APIConnectionError, APIError, InputError, KeepupError, createKeepupClient, type OperationId } from "../src/index.js";
-import { violationsOf, type Answer } from "./lib/conformance.js";
-import { ajvFor, operationsOf } from "./lib/operations.js";
+import { InputError, KeepupError, createKeepupClient, type OperationId } from "../src/index.js";
+import { quoted, redactor } from "../src/redact.js";
+import { BodyTooLarge, readBody } from "../src/response.js";
+import { violationsOf } from "./lib/conformance.js";
+import { ajvFor, operationsOf, type Operation } from "./lib/operations.js";
 import { writeReports, type ScenarioResult } from "./lib/reports.js";
-import { flagOf, isRead, scenariosOf, type Scenario } from "./lib/scenarios.js";
+import { flagOf, idMembers, isRead, pathParameters, scenariosOf, withIds, type Scenario } from "./lib/scenarios.js";
 import { root } from "./lib/steps.js";
 
-const USAGE =
-  "usage: npm run contract -- --target <base url> [--sale-id <id>] [--write <operationId> [--body <json>]] " +
-  "[--junit <file>] [--json <file>] [--timeout-ms <ms>]";
+const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
+const ajv = ajvFor(spec);
+const operations = operationsOf(spec);
+const parameters = [...new Map(operations.flatMap(pathParameters).map((parameter) => [parameter.name, parameter])).values()];
+const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+const USAGE = `usage: npm run contract -- --target <base url> ${parameters.map(({ name }) => `[${flagOf(name)} <id>]`).join(" ")} \
+[--write <operationId> [--body <json>]] [--junit <file>] [--json <file>] [--timeout-ms <ms>]`;
+const HELP = `${USAGE}
+
+Checks the server at --target against the contract: each operation's documented 401 (probes
+without a key and with a wrong one: no body, and an id that names no record), and, with
+KEEPUP_API_KEY, the reads (${operations.filter(isRead).map(({ operationId }) => operationId).join(", ")}) once the ids they need are given.
+A write (${operations.filter((operation) => !isRead(operation)).map(({ operationId }) => operationId).join(", ")}) runs only when named with --write: it is real and cannot
+be undone. It sends --body, or the operation's first example, with the record's id set to the
+id given (a --body naming another id is refused).
+
+Exit codes: 0 every scenario that ran conformed; 1 the target broke the contract; 2 nothing
+could be checked for a scenario (bad usage or input, no answer, the live key rejected, a
+record given not found).`;
 
 /** Nothing could be checked: one line saying why, exit 2. */
 class Unusable extends Error {}
 function unusable(why: string, { usage = false } = {}): never {
   throw new Unusable(`contract: ${why}${usage ? `. ${USAGE}` : ""}`);
 }
-
-const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
-const ajv = ajvFor(spec);
-const operations = operationsOf(spec);
-const pathParameters = [
-  ...new Map(operations.flatMap(({ parameters }) => parameters.filter((p) => p.in === "path")).map((p) => [p.name, p])).values(),
-];
 
 interface Io {
   env?: Record<string, string | undefined>;
@@ -41,7 +54,7 @@ interface Io {
   signal?: AbortSignal;
 }
 
-/** Runs the check; resolves to the exit code: 0 all conformed, 1 the target broke the contract, 2 nothing could be checked. */
+/** Runs the check; resolves to the exit code: 0 all conformed, 1 the target broke the contract, 2 something could not be checked. */
 export async function runContract(argv: string[], io: Io = {}): Promise<number> {
   const { env = process.env, out = console.log, err = console.error, signal = new AbortController().signal } = io;
   try {
@@ -64,51 +77,84 @@ function parse(argv: string[]) {
         body: { type: "string" },
         junit: { type: "string" },
         json: { type: "string" },
-        ...Object.fromEntries(pathParameters.map(({ name }) => [flagOf(name).slice(2), { type: "string" as const }])),
+        help: { type: "boolean", default: false },
+        ...Object.fromEntries(parameters.map(({ name }) => [flagOf(name).slice(2), { type: "string" as const }])),
       },
-    }).values as unknown as Record<string, string | undefined> & { write: string[] };
+    }).values as unknown as Record<string, string | undefined> & { write: string[]; help: boolean };
   } catch (error) {
     return unusable((error as Error).message, { usage: true });
   }
 }
 
-/** The --body, parsed and checked against the request schema of the one --write. */
-function bodyOf(args: ReturnType<typeof parse>): unknown {
+/** The --body, parsed, its ids checked against the ids given, and checked against the request schema of the one --write. */
+function bodyOf(args: ReturnType<typeof parse>, given: Record<string, string>): unknown {
   if (args.body === undefined) return undefined;
   if (args.write.length !== 1) unusable("--body goes with exactly one --write");
-  const requestBody = operations.find(({ operationId }) => operationId === args.write[0])?.requestBody;
-  if (!requestBody?.schemaRef) unusable(`--body: ${args.write[0]} takes no body`);
+  const operation = operations.find(({ operationId }) => operationId === args.write[0])!;
+  if (!operation.requestBody?.schemaRef) unusable(`--body: ${operation.operationId} takes no body`);
   let body: unknown;
   try {
     body = JSON.parse(args.body);
   } catch {
     unusable("--body must be JSON");
   }
-  if (!ajv.validate(requestBody.schemaRef, body)) unusable(`--body: ${ajv.errorsText()}`);
+  const filled = withIds(spec, operation, body, given) as Record<string, unknown>;
+  for (const [member, , parameter] of idMembers(spec, operation)) {
+    const named = (body as Record<string, unknown>)?.[member];
+    if (named !== undefined && String(named) !== given[parameter]) {
+      unusable(`--body names ${member} ${JSON.stringify(named)}, not the ${flagOf(parameter)} given (${given[parameter]}): nothing was sent`);
+    }
+  }
+  if (!ajv.validate(operation.requestBody.schemaRef, filled)) unusable(`--body: ${ajv.errorsText()}`);
   return body;
+}
+
+/** Opens each report file for appending, so that an unwritable path is found before anything is sent. */
+async function checkWritable(files: (string | undefined)[]): Promise<void> {
+  for (const file of files.filter((name) => name !== undefined)) {
+    try {
+      await (await fs.open(file, "a")).close();
+    } catch (error) {
+      unusable(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  }
+}
+
+/** What the target answered: its status, headers and body as sent, or why there was no answer. */
+interface Seen {
+  status: number;
+  headers: Headers;
+  text?: string;
+  unread?: string;
 }
 
 async function check(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, stop: AbortSignal) {
   const args = parse(argv);
-  const target = args.target ?? unusable("--target is required: the base URL of the server to check", { usage: true });
-  for (const name of args.write) {
-    const operation = operations.find(({ operationId }) => operationId === name);
-    if (!operation) unusable(`--write ${name}: no such operation (${operations.map(({ operationId }) => operationId).join(", ")})`);
-    if (isRead(operation)) unusable(`--write ${name}: a read, which runs without --write`);
+  if (args.help) {
+    out(HELP);
+    return 0;
   }
-  const body = bodyOf(args);
+  const target = args.target ?? unusable("--target is required: the base URL of the server to check", { usage: true });
   const given: Record<string, string> = {};
-  for (const parameter of pathParameters) {
+  for (const parameter of parameters) {
     const value = args[flagOf(parameter.name).slice(2)];
     if (value === undefined) continue;
     if (!ajv.validate(parameter.schema, value)) unusable(`${flagOf(parameter.name)} ${JSON.stringify(value)}: ${ajv.errorsText()}`);
     given[parameter.name] = value;
   }
+  for (const name of args.write) {
+    const operation = operations.find(({ operationId }) => operationId === name);
+    if (!operation) unusable(`--write ${name}: no such operation (${operations.map(({ operationId }) => operationId).join(", ")})`);
+    if (isRead(operation)) unusable(`--write ${name}: a read, which runs without --write`);
+    const missing = pathParameters(operation).filter(({ name: parameter }) => !(parameter in given));
+    if (missing.length > 0) unusable(`--write ${name} needs ${missing.map(({ name: parameter }) => flagOf(parameter)).join(" and ")}: the record it changes`);
+  }
+  const body = bodyOf(args, given);
   const timeoutMs = Number(args["timeout-ms"]);
   const liveKey = env.KEEPUP_API_KEY || undefined;
   const wrongKey = `kcc_wrong_${randomBytes(12).toString("hex")}`;
-  const secrets = [liveKey, wrongKey].filter((key): key is string => key !== undefined && key.length >= 8);
-  const redact = (text: string) => secrets.reduce((result, key) => result.replaceAll(key, "[redacted]"), text);
+  const redact = redactor([liveKey, wrongKey].filter((key) => key !== undefined));
+  const line = (text: string) => quoted(redact.text(text));
 
   // The client's own rules decide whether the target, the key and the timeout may be used at all.
   for (const apiKey of [wrongKey, liveKey].filter((key) => key !== undefined)) {
@@ -120,40 +166,59 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
       unusable(`${flag} ${error.rule}`);
     }
   }
+  await checkWritable([args.junit, args.json]);
 
   /** Runs one scenario through the client; what the target answered, or why there is no answer. */
-  async function answerTo(scenario: Scenario): Promise<Answer | { error: string }> {
-    let seen: { status: number; headers: Headers } | undefined;
+  async function answerTo(scenario: Scenario): Promise<Seen | { error: string }> {
+    let seen: Seen | undefined;
     const keepup = createKeepupClient({
       apiKey: scenario.credentials === "live" ? liveKey! : wrongKey,
       baseUrl: target,
       timeoutMs,
       maxRetries: 0, // a retry would hide what the target first answered
-      async fetch(request) {
-        if (scenario.credentials === "none") request.headers.delete("authorization");
-        const response = await fetch(request);
+      maxResponseBytes: MAX_RESPONSE_BYTES,
+      logLevel: "off",
+      async fetch(url, init) {
+        const headers = { ...init.headers };
+        if (scenario.credentials === "none") delete headers.authorization;
+        if (scenario.probe) delete headers["content-type"];
+        const { body: sent, ...rest } = init;
+        const response = await fetch(url, { ...rest, headers, ...(!scenario.probe && sent !== undefined && { body: sent }) });
         seen = { status: response.status, headers: response.headers };
-        return response;
+        try {
+          const bytes = await readBody(response.body, MAX_RESPONSE_BYTES, init.signal);
+          seen.text = new TextDecoder().decode(bytes);
+          const empty = response.status < 200 || [204, 205, 304].includes(response.status);
+          return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, headers: response.headers });
+        } catch (error) {
+          seen.unread = error instanceof BodyTooLarge ? `larger than maxResponseBytes (${MAX_RESPONSE_BYTES}), not read further` : "could not be read";
+          throw error;
+        }
       },
     });
     try {
-      const body = await keepup.request(scenario.operation.operationId as OperationId, {
-        params: scenario.params as never, body: scenario.body as never, signal: stop,
-      });
-      return { status: seen!.status, headers: seen!.headers, body };
+      await keepup.request(scenario.operation.operationId as OperationId, { params: scenario.params as never, body: scenario.body as never }, { signal: stop });
     } catch (error) {
-      if (error instanceof APIError) {
-        const unread = error.body === undefined && error.status !== 204 ? error.message : undefined;
-        return { status: error.status, headers: error.headers, body: error.body, unread };
+      if (!seen) {
+        if (error instanceof InputError) return { error: `not sent: ${error.message}` };
+        return { error: error instanceof KeepupError ? `no answer: ${error.message}` : `unexpected ${(error as Error)?.name ?? "error"}` };
       }
-      const reason = error instanceof KeepupError ? error.message : `unexpected ${(error as Error)?.name ?? "error"}`;
-      return { error: error instanceof APIConnectionError ? `no answer: ${reason}` : reason };
     }
+    return seen!;
+  }
+
+  /** Why a live scenario could not be checked, from a documented answer that is not the success: the key or an id given. */
+  function unusableAnswer(scenario: Scenario, seen: Seen): string | undefined {
+    if (scenario.credentials !== "live") return undefined;
+    if (seen.status === 401) return "KeepUp rejected the live key (401): check KEEPUP_API_KEY";
+    const ids = Object.entries(scenario.params.path).map(([name, value]) => `${name} ${value}`);
+    if (seen.status === 404 && ids.length > 0) return `${ids.join(", ")} not found (404): give ${pathParameters(scenario.operation).map(({ name }) => flagOf(name)).join(" and ")} of a record that exists`;
+    return undefined;
   }
 
   const results: ScenarioResult[] = [];
-  out(`Checking ${target} against the contract (${spec.info.title} ${spec.info.version})`);
-  for (const scenario of scenariosOf(operations, ajv, { given, writes: args.write, body, hasLiveKey: liveKey !== undefined })) {
+  out(line(`Checking ${target} against the contract (${spec.info.title} ${spec.info.version})`));
+  for (const scenario of scenariosOf(spec, operations, ajv, { given, writes: args.write, body, hasLiveKey: liveKey !== undefined })) {
     const base = { name: scenario.name, operationId: scenario.operation.operationId, violations: [] };
     if (scenario.skip) {
       results.push({ ...base, outcome: "skip", reason: scenario.skip, seconds: 0 });
@@ -165,41 +230,60 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
     const answer = await answerTo(scenario);
     const seconds = (performance.now() - started) / 1000;
     if ("error" in answer) {
-      results.push({ ...base, outcome: "error", reason: answer.error, seconds });
-      out(redact(`ERROR ${scenario.name}: ${answer.error}`));
+      results.push({ ...base, outcome: "error", reason: line(answer.error), seconds });
+      out(`ERROR ${scenario.name}: ${line(answer.error)}`);
       continue;
     }
-    const violations = violationsOf(scenario.operation, ajv, answer);
+    const violations = conformance(scenario.operation, answer);
+    const reason = violations.length === 0 ? unusableAnswer(scenario, answer) : undefined;
+    if (reason) {
+      results.push({ ...base, outcome: "error", status: answer.status, reason: line(reason), seconds });
+      out(`ERROR ${scenario.name}: ${line(reason)}`);
+      continue;
+    }
     if (answer.status !== scenario.expect && !(answer.status >= 300 && answer.status < 400)) {
       violations.unshift(`status ${answer.status}: expected ${scenario.expect}`);
     }
-    results.push({ ...base, outcome: violations.length ? "fail" : "pass", status: answer.status, violations, seconds });
-    out(redact(`${violations.length ? "FAIL" : "PASS"}  ${scenario.name}`));
-    for (const violation of violations) out(redact(`      - ${violation}`));
+    const lines = violations.map(line);
+    results.push({ ...base, outcome: lines.length ? "fail" : "pass", status: answer.status, violations: lines, seconds });
+    out(`${lines.length ? "FAIL" : "PASS"}  ${scenario.name}`);
+    for (const violation of lines) out(`      - ${violation}`);
   }
 
   const failed = results.filter(({ outcome }) => outcome === "fail").length;
   const unchecked = results.filter(({ outcome }) => outcome === "error").length;
   const exitCode = failed > 0 ? 1 : unchecked > 0 ? 2 : 0;
-  await writeReports({ junitFile: args.junit, jsonFile: args.json }, { target, exitCode, results }, redact);
+  await writeReports({ junitFile: args.junit, jsonFile: args.json }, { target: line(target), exitCode, results }, redact.text);
   out(
     failed > 0
       ? `${failed} scenario(s) broke the contract.`
       : unchecked > 0
-        ? `${unchecked} scenario(s) could not be checked: the target did not answer.`
+        ? `${unchecked} scenario(s) could not be checked.`
         : "Contract honoured.",
   );
   return exitCode;
 }
 
+/** The violations of what the target sent, its body parsed as sent (an own `__proto__` stays an own member). */
+function conformance(operation: Operation, seen: Seen): string[] {
+  let body: unknown = seen.text;
+  try {
+    body = seen.text === undefined || seen.text === "" ? undefined : JSON.parse(seen.text);
+  } catch {}
+  return violationsOf(operation, ajv, { status: seen.status, headers: seen.headers, body, unread: seen.unread && `a body ${seen.unread}` });
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const stop = new AbortController();
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      stop.abort();
-      console.error(`contract: stopped by ${signal}`);
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    });
-  }
+  const halt = (signal: "SIGINT" | "SIGTERM") => {
+    stop.abort();
+    console.error(`contract: stopped by ${signal}`);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => halt(signal));
+  // A supervisor's SIGTERM to `npm run contract` may stop npm without reaching this process:
+  // once its parent is gone, it stops too, rather than go on sending requests.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && halt("SIGTERM"), 200).unref();
   process.exit(await runContract(process.argv.slice(2), { signal: stop.signal }));
 }

@@ -108,7 +108,7 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
       (await fetch(sent.url, {
         method: sent.method,
         headers: Object.fromEntries(sent.headers),
-        body: sent.body === null ? undefined : await sent.text(),
+        ...(sent.body !== null && { body: await sent.text() }),
         signal: sent.signal,
         redirect: "manual",
       })) as Response,

@@ -9,7 +9,8 @@ const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
 export interface FetchInit {
   method: string;
   headers: Record<string, string>;
-  body?: string | undefined;
+  /** JSON; absent when the request has no body. */
+  body?: string;
   signal: AbortSignal;
   redirect: "manual";
 }

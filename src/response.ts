@@ -14,6 +14,9 @@ export function read(value: unknown, name: string | symbol): unknown {
   }
 }
 
+/** The media type of a content-type header, lower-cased, without parameters. */
+export const mediaType = (headers: Headers) => headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+
 export interface Answer {
   status: number;
   headers: Headers;

@@ -6,7 +6,7 @@ import type { WithResponse } from "./api-promise.js";
 import { APIConnectionError, APIConnectionTimeoutError, errorClassFor, type APIError } from "./errors.js";
 import type { CallOptions, FetchInit, ResolvedOptions } from "./options.js";
 import { quoted, redactor } from "./redact.js";
-import { answerOf, BodyTooLarge, read, readBody, type Answer } from "./response.js";
+import { answerOf, BodyTooLarge, mediaType, read, readBody, type Answer } from "./response.js";
 import { isRetriedFailure, isRetriedStatus, retryDelayMs, type RetryPolicy } from "./retries.js";
 import { listen, onAbort, sleep, untilAborted } from "./signals.js";
 import { violation, type Schema } from "./validate.js";
@@ -44,7 +44,6 @@ interface Received extends Answer {
 
 const decoder = new TextDecoder();
 const querySerializer = createQuerySerializer();
-const mediaType = (headers: Headers) => headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
 const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
 /** Error `code`s of a thrown value and its causes (ECONNREFUSED, ENOTFOUND, ...), read safely. */
 function codesOf(error: unknown): string[] {
@@ -132,7 +131,7 @@ export function createTransport(options: ResolvedOptions) {
       ...call.headers,
       authorization,
     };
-    const init = { method: entry.method, headers, body: wire.body === undefined ? undefined : JSON.stringify(wire.body) };
+    const init = { method: entry.method, headers, ...(wire.body !== undefined && { body: JSON.stringify(wire.body) }) };
     for (let retry = 0; ; retry++) {
       const controller = new AbortController();
       let timedOut = false;

@@ -89,8 +89,10 @@ export function violation(schema: Schema | boolean, value: unknown, at: (string 
     }
   }
   if (isObject(value)) {
-    for (const name of schema.required ?? []) if (!Object.hasOwn(value, name)) return { at: [...at, name], rule: "is required" };
+    // As Ajv: a member that is undefined is absent.
+    for (const name of schema.required ?? []) if (!Object.hasOwn(value, name) || value[name] === undefined) return { at: [...at, name], rule: "is required" };
     for (const name of Object.keys(value)) {
+      if (value[name] === undefined) continue;
       const rule = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : schema.additionalProperties;
       const found = rule === undefined ? undefined : violation(rule, value[name], [...at, name]);
       if (found) return found;

@@ -20,9 +20,10 @@ const propertiesOf = (schema: Schema | undefined) => schema?.properties ?? {};
 const fromPath = (entry: OperationEntry) =>
   Object.entries(propertiesOf(entry.body)).flatMap(([name, schema]) => (schema["x-client-from-path"] ? [[name, schema] as const] : []));
 
-/** A path parameter's value in a body member's type: an id given as digits, as a number where the member is an integer. */
-function asMember(schema: Schema, value: unknown): unknown {
-  return schema.type === "integer" && typeof value === "string" ? Number(value) : value;
+/** A path parameter's value as a body member takes it: an id written in canonical digits, as a number where the member takes integers. */
+export function asMember(schema: Schema, value: unknown): unknown {
+  const takesIntegers = [schema, ...(schema.anyOf ?? [])].some((branch) => [branch.type].flat().includes("integer"));
+  return takesIntegers && typeof value === "string" && /^[1-9]\d*$/.test(value) && Number.isSafeInteger(Number(value)) ? Number(value) : value;
 }
 
 /** Whether `text` can be percent-encoded (no lone surrogate). */

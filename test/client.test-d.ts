@@ -1,57 +1,45 @@
-// The client's public types come from generated/schema.d.ts.
+// The client's public types come from the contract: each resource method's arguments and
+// result (generated/client.d.ts over generated/schema.d.ts), keepup.request and keepup.raw.
 import { describe, expectTypeOf, it } from "vitest";
 import type { components, operations } from "../generated/schema.js";
-import { createKeepupClient, type AlertCustomerOptions, type OperationId } from "../src/index.js";
 import {
-  ALERT_CUSTOMER_VALUES,
-  DISCOUNT_TYPE_VALUES,
-  SALE_ORIGIN_VALUES,
-  SALE_STATUS_VALUES,
-  SALE_TYPE_VALUES,
-} from "../src/sales.js";
+  APIPromise,
+  createKeepupClient,
+  type CancelSaleInput,
+  type EditSaleInput,
+  type ListSalesInput,
+  type OperationId,
+  type RequestOptions,
+  type WithResponse,
+} from "../src/index.js";
 
 const keepup = createKeepupClient({ apiKey: "key" });
+type Success<Id extends keyof operations> = operations[Id]["responses"][200]["content"]["application/json"];
 
 describe("the client's types", () => {
-  it("resolve each method to its operation's typed 200 body", () => {
-    type Success<Id extends keyof operations> = operations[Id]["responses"][200]["content"]["application/json"];
-    expectTypeOf(keepup.sales.cancel).returns.resolves.toEqualTypeOf<Success<"cancelSale">>();
-    expectTypeOf(keepup.sales.refund).returns.resolves.toEqualTypeOf<Success<"refundSale">>();
-    expectTypeOf<Success<"cancelSale">>().toEqualTypeOf<{ data: { status: "cancelled" }; message: string; status: 200 }>();
-    expectTypeOf<Success<"refundSale">>().toEqualTypeOf<{ data: { status: "refunded" }; message: string; status: 200 }>();
+  it("resolve each method to its operation's typed 200 body, with withResponse()", () => {
+    expectTypeOf(keepup.sales.cancel).returns.toEqualTypeOf<APIPromise<Success<"cancelSale">>>();
+    expectTypeOf(keepup.sales.list).returns.resolves.toEqualTypeOf<Success<"listSales">>();
+    expectTypeOf(keepup.sales.get(1).withResponse()).resolves.toEqualTypeOf<WithResponse<Success<"fetchSale">>>();
   });
 
-  it("take a string or numeric sale id and the contract's alert values or a boolean", () => {
-    for (const method of [keepup.sales.cancel, keepup.sales.refund]) {
-      expectTypeOf(method).parameter(0).toEqualTypeOf<string | number>();
-      expectTypeOf(method).parameter(1).toEqualTypeOf<AlertCustomerOptions | undefined>();
-    }
-    expectTypeOf<AlertCustomerOptions["alertCustomer"]>().toEqualTypeOf<"yes" | "no" | boolean | undefined>();
-  });
-
-  it("check at run time exactly the enum values of the contract", () => {
-    type Query = NonNullable<operations["listSales"]["parameters"]["query"]>;
-    type Details = components["schemas"]["SaleDetails"];
-    expectTypeOf<(typeof SALE_STATUS_VALUES)[number]>().toEqualTypeOf<NonNullable<Query["sale_status"]>>();
-    expectTypeOf<(typeof SALE_ORIGIN_VALUES)[number]>().toEqualTypeOf<NonNullable<Query["sale_origin"]>>();
-    expectTypeOf<(typeof DISCOUNT_TYPE_VALUES)[number]>().toEqualTypeOf<NonNullable<Details["discount_type"]>>();
-    expectTypeOf<(typeof SALE_TYPE_VALUES)[number]>().toEqualTypeOf<NonNullable<Details["sale_type"]>>();
-  });
-
-  it("check at run time exactly the alert_customer values of the contract", () => {
-    expectTypeOf<(typeof ALERT_CUSTOMER_VALUES)[number]>().toEqualTypeOf<
-      NonNullable<components["schemas"]["AlertCustomerRequest"]["alert_customer"]>
-    >();
+  it("take the path's ids, then the input by option names, then the call's options", () => {
+    expectTypeOf(keepup.sales.cancel).parameters.toEqualTypeOf<[saleId: number | string, alert?: CancelSaleInput, options?: RequestOptions]>();
+    expectTypeOf(keepup.sales.get).parameters.toEqualTypeOf<[saleId: number | string, options?: RequestOptions]>();
+    expectTypeOf(keepup.sales.edit).parameter(1).toEqualTypeOf<EditSaleInput>();
+    expectTypeOf<CancelSaleInput["alertCustomer"]>().toEqualTypeOf<"yes" | "no" | boolean | undefined>();
+    expectTypeOf<ListSalesInput["saleStatus"]>().toEqualTypeOf<"receipt" | "invoice" | "quote" | undefined>();
+    expectTypeOf<EditSaleInput["amountReceived"]>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<EditSaleInput["items"][number]["itemId"]>().toEqualTypeOf<string | number | undefined>();
+    expectTypeOf<EditSaleInput>().not.toHaveProperty("saleId");
   });
 
   it("type keepup.request by operationId, from the generated operations", () => {
     expectTypeOf<Parameters<typeof keepup.request>[0]>().toEqualTypeOf<OperationId>();
     expectTypeOf<OperationId>().toEqualTypeOf<keyof operations>();
-    expectTypeOf(keepup.request<"cancelSale">).returns.resolves.toEqualTypeOf<
-      operations["cancelSale"]["responses"][200]["content"]["application/json"]
-    >();
-    expectTypeOf<NonNullable<Parameters<typeof keepup.request<"cancelSale">>[1]["body"]>>().toEqualTypeOf<
-      components["schemas"]["AlertCustomerRequest"]
+    expectTypeOf(keepup.request<"cancelSale">).returns.resolves.toEqualTypeOf<Success<"cancelSale">>();
+    expectTypeOf<NonNullable<NonNullable<Parameters<typeof keepup.request<"cancelSale">>[1]>["body"]>>().toEqualTypeOf<
+      components["schemas"]["CustomerAlertBody"]
     >();
   });
 

@@ -7,11 +7,12 @@ import {
   InputError,
   KeepupError,
   RateLimitError,
+  ResponseValidationError,
   createKeepupClient,
 } from "../src/index.js";
-import { connect, type KeepupClient } from "../src/client.js";
-import type { KeepupClientOptions } from "../src/options.js";
-import { MAX_RETRY_AFTER_MS, RETRY_POLICY, retryDelayMs, type RetryPolicy } from "../src/retries.js";
+import type { KeepupClient } from "../src/client.js";
+import type { Fetch, FetchInit, KeepupClientOptions } from "../src/options.js";
+import { MAX_RETRY_AFTER_MS, retryDelayMs, type RetryPolicy } from "../src/retries.js";
 import { BASE_URL, CANARY_KEY, cancelled, clientWith, exampleOf, fakeFetch, json, rejection, unauthorized } from "./helpers.js";
 
 afterEach(() => {
@@ -35,6 +36,8 @@ function inputError(thunk: () => unknown, field: string): InputError {
   return caught as InputError;
 }
 
+const fetched = exampleOf("fetchSale", "200");
+
 /** The resource methods that take a sale id and alertCustomer, with what each sends and gets. */
 const alertMethods = [
   { method: "cancel", operationId: "cancelSale", path: "/sales/cancel/", success: cancelled },
@@ -43,7 +46,7 @@ const alertMethods = [
 
 /** Every write, called as a user would, with what it resolves to on KeepUp's sample answer. */
 const writes = [
-  ...alertMethods.map(({ method, success }) => ({ method, success, call: (keepup: KeepupClient) => keepup.sales[method]("1") })),
+  ...alertMethods.map(({ method, success }) => ({ method, success, call: (keepup: KeepupClient) => keepup.sales[method]("1", { alertCustomer: "no" }) })),
   {
     method: "add",
     success: { status: 200, message: "sale added", data: {} },
@@ -74,11 +77,11 @@ describe("the request", () => {
     expect(JSON.parse(request!.body)).toEqual({ alert_customer: "yes" });
   });
 
-  it("takes the other operation's success as what it is: not the documented answer", async () => {
-    const { fetch } = fakeFetch(json(alertMethods[1].success));
-    const error = (await rejection(clientWith(fetch).sales.cancel("1"))) as APIError;
-    expect(error.constructor).toBe(APIError);
-    expect(error.message).toMatch(/\/data\/status must be "cancelled"/);
+  it("takes a body whose members have other types as what it is: not the documented answer", async () => {
+    const { fetch } = fakeFetch(json({ ...cancelled, data: { status: 7 } }));
+    const error = (await rejection(clientWith(fetch).sales.cancel("1", { alertCustomer: "no" }))) as APIError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toMatch(/\/data\/status must be string or null/);
   });
 
   it("maps alertCustomer booleans to yes and no", async () => {
@@ -94,22 +97,19 @@ describe("the request", () => {
     ]);
   });
 
-  it("sends no body when alertCustomer is omitted", async () => {
+  it("sends an empty body when alertCustomer is omitted: the contract requires the body, KeepUp documents no default", async () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     await clientWith(fetch).sales.cancel(7);
-    expect(requests[0]!.body).toBe("");
-    expect(requests[0]!.headers.get("content-type")).toBeNull();
+    expect(requests[0]!.body).toBe("{}");
+    expect(requests[0]!.headers.get("content-type")).toBe("application/json");
   });
 
-  it("puts a numeric sale id and a string id with reserved characters in one path segment", async () => {
+  it("puts a numeric sale id and a string id in one path segment", async () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const keepup = clientWith(fetch, { baseUrl: "http://127.0.0.1:4010/" });
     await keepup.sales.cancel(9007199254740991);
-    await keepup.sales.cancel("$&?#%2e%2e");
-    expect(requests.map((request) => request.url.pathname)).toEqual([
-      "/sales/cancel/9007199254740991",
-      "/sales/cancel/%24%26%3F%23%252e%252e",
-    ]);
+    await keepup.sales.cancel("a.b_c~d-e");
+    expect(requests.map((request) => request.url.pathname)).toEqual(["/sales/cancel/9007199254740991", "/sales/cancel/a.b_c~d-e"]);
   });
 
   it("never follows redirects", async () => {
@@ -128,22 +128,23 @@ describe("the request", () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const keepup = clientWith(fetch);
     await expect(
-      keepup.request("cancelSale", { params: { path: { sale_id: "7" } }, body: { alert_customer: "no" } }),
+      keepup.request("cancelSale", { params: { path: { sale_id: 7 } }, body: { alert_customer: "no" } }),
     ).resolves.toEqual(cancelled);
     expect(requests[0]!.method).toBe("PUT");
     expect(requests[0]!.url.pathname).toBe("/v2.0/sales/cancel/7");
-    for (const saleId of ["..", "", "a/b", "1 2"]) {
-      const error = (await rejection(keepup.request("cancelSale", { params: { path: { sale_id: saleId } } }))) as InputError;
+    for (const saleId of ["..", "", "a/b", "1 2", "10?24", "%31"]) {
+      const error = (await rejection(keepup.request("cancelSale", { params: { path: { sale_id: saleId } }, body: {} }))) as InputError;
       expect(error).toBeInstanceOf(InputError);
       expect(error.field).toBe("params.path.sale_id");
     }
     expect(requests).toHaveLength(1);
   });
 
-  it("gives keepup.raw the same key, base URL and redirect rule", async () => {
+  it("gives keepup.raw the same key, base URL, fetch and redirect rule", async () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const { data } = await clientWith(fetch).raw.PUT("/sales/cancel/{sale_id}", {
       params: { path: { sale_id: "5" } },
+      body: { alert_customer: "no" },
     });
     expect(data).toEqual(cancelled);
     expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
@@ -163,6 +164,9 @@ describe("input is checked before any request", () => {
     ["a slash", "12/34"],
     ["white space", " 12"],
     ["a lone surrogate", "12\uD800"],
+    ["a question mark", "10?24"],
+    ["a percent sign", "%31"],
+    ["a hash", "10#24"],
     ["zero", 0],
     ["negative", -3],
     ["fractional", 1.5],
@@ -174,14 +178,14 @@ describe("input is checked before any request", () => {
     const error = await rejection(keepup.sales.cancel(saleId as string));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).field).toBe("saleId");
-    expect((error as InputError).rule).toMatch(/non-empty string|safe positive integer/);
+    expect((error as InputError).rule).toMatch(/integer from 1|\[A-Za-z0-9\._~-\]|must be|is required/);
   });
 
   it.each(["maybe", "YES", 1, null])("rejects alertCustomer %j", async (alertCustomer) => {
     const error = await rejection(keepup.sales.cancel(1, { alertCustomer: alertCustomer as "yes" }));
     expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).field).toBe("alertCustomer");
-    expect((error as InputError).message).toMatch(/"yes", "no", true or false/);
+    expect((error as InputError).field).toBe("alert.alertCustomer");
+    expect((error as InputError).message).toMatch(/"yes", "no", true, false/);
   });
 });
 
@@ -295,20 +299,29 @@ describe("responses", () => {
     ["the right JSON as text/html", new Response(JSON.stringify(cancelled), { status: 200, headers: { "content-type": "text/html" } }), /content-type/],
     ["an empty body", new Response(null, { status: 200, headers: { "content-type": "application/json" } }), /not JSON/],
     ["JSON that is cut off", new Response('{"status":200,', { status: 200, headers: { "content-type": "application/json" } }), /not JSON/],
-    ["another data.status", json({ ...cancelled, data: { status: "pending" } }), /\/data\/status must be "cancelled"/],
-    ["a status of \"500\"", json({ ...cancelled, status: "500" }), /\/status must be integer/],
-    ["a message of 42", json({ ...cancelled, message: 42 }), /\/message must be string/],
+    ["a data.status of 7", json({ ...cancelled, data: { status: 7 } }), /\/data\/status must be string or null/],
+    ["a status of \"500\"", json({ ...cancelled, status: "500" }), /\/status must be integer or null/],
+    ["a message of 42", json({ ...cancelled, message: 42 }), /\/message must be string or null/],
+    ["no message", json({ status: 200, data: {} }), /\/message is required/],
     ["a JSON array", json([]), /\/ must be object/],
-    ["an undocumented 201", json(cancelled, 201), /201, a status the contract does not document/],
-    ["an undocumented 202", json(cancelled, 202), /202, a status the contract does not document/],
-    ["an undocumented 206", json(cancelled, 206), /206, a status the contract does not document/],
-  ])("a 2xx with %s becomes an APIError with status, body and headers", async (_, response, message) => {
+    ["an undocumented 201", json(cancelled, 201), /201.*a status the contract does not document/],
+    ["an undocumented 202", json(cancelled, 202), /202.*a status the contract does not document/],
+    ["an undocumented 206", json(cancelled, 206), /206.*a status the contract does not document/],
+  ])("a 2xx with %s becomes a ResponseValidationError with status, body and headers, saying KeepUp accepted it", async (_, response, message) => {
     const { fetch } = fakeFetch(response);
     const error = (await rejection(clientWith(fetch).sales.cancel("1"))) as APIError;
-    expect(error.constructor).toBe(APIError);
+    expect(error.constructor).toBe(ResponseValidationError);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.message).toMatch(/^KeepUp accepted cancelSale \(HTTP 2\d\d\)/);
+    expect(error.message).toMatch(/It was a write \(PUT\).*do not send it again/);
     expect(error.status).toBe(response.status);
     expect(error.headers.get("content-type")).toBe(response.headers.get("content-type"));
     expect(error.message).toMatch(message);
+  });
+
+  it("accepts null for any member KeepUp does not say is never null (response schemas are permissive)", async () => {
+    const { fetch } = fakeFetch(json({ status: null, message: null, data: null }));
+    await expect(clientWith(fetch).sales.cancel("1")).resolves.toEqual({ status: null, message: null, data: null });
   });
 
   it("accepts application/json with parameters and extra response fields (response schemas are open)", async () => {
@@ -323,15 +336,15 @@ describe("responses", () => {
     const error = (await rejection(clientWith(fetch, { maxRetries: 0 }).sales.cancel("1"))) as APIConnectionError;
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
-    expect(error.message).toMatch(/PUT https:\/\/api\.keepup\.store failed to connect.*ECONNREFUSED/);
+    expect(error.message).toMatch(/PUT https:\/\/api\.keepup\.store\/v2\.0\/sales\/cancel\/1 failed to connect.*ECONNREFUSED/);
     expect((error.cause as Error).message).toBe("fetch failed");
   });
 });
 
 /** A fetch that never answers until its request is aborted. */
-const hangingFetch = (request: Request) =>
+const hangingFetch = (_url: string, init: FetchInit) =>
   new Promise<Response>((_, reject) => {
-    request.signal.addEventListener("abort", () => reject(request.signal.reason), { once: true });
+    init.signal.addEventListener("abort", () => reject(init.signal.reason), { once: true });
   });
 
 describe("timeouts and aborts", () => {
@@ -349,7 +362,7 @@ describe("timeouts and aborts", () => {
 
   it("the caller's abort holds even when the fetch ignores the signal", async () => {
     const controller = new AbortController();
-    const pending = clientWith(() => new Promise<Response>(() => {})).sales.cancel("1", { signal: controller.signal });
+    const pending = clientWith(() => new Promise<Response>(() => {})).sales.cancel("1", {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     expect(await rejection(pending)).toBe(controller.signal.reason);
   });
@@ -362,11 +375,10 @@ describe("timeouts and aborts", () => {
       );
     for (const policy of ["read", "write"] as const) {
       const { fetch, requests } = fakeFetch(stalled);
-      const { perform } = connect({ apiKey: CANARY_KEY, fetch, timeoutMs: 20 }, { ...RETRY_POLICY, cancelSale: policy });
-      const error = (await rejection(perform("cancelSale", { params: { path: { sale_id: "1" } } }))) as APIError;
-      expect(error.constructor).toBe(APIError);
+      const error = (await rejection(callWith(fetch, policy, { timeoutMs: 20 }))) as APIError;
+      expect(error.constructor).toBe(ResponseValidationError);
       expect(error.status).toBe(200);
-      expect(error.message).toMatch(/not read within timeoutMs \(20 ms\)/);
+      expect(error.message).toMatch(/not read within the timeout/);
       expect(requests).toHaveLength(1);
     }
   });
@@ -374,7 +386,7 @@ describe("timeouts and aborts", () => {
   it("the caller's abort is passed through and not retried", async () => {
     const { fetch, requests } = fakeFetch(hangingFetch);
     const controller = new AbortController();
-    const pending = clientWith(fetch, { maxRetries: 5 }).sales.cancel("1", { signal: controller.signal });
+    const pending = clientWith(fetch, { maxRetries: 5 }).sales.cancel("1", {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     const error = await rejection(pending);
     expect(error).toBe(controller.signal.reason);
@@ -385,7 +397,7 @@ describe("timeouts and aborts", () => {
   it("an already aborted signal rejects before any fetch, even one that ignores signals", async () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const reason = new Error("stop");
-    const error = await rejection(clientWith(fetch).sales.cancel("1", { signal: AbortSignal.abort(reason) }));
+    const error = await rejection(clientWith(fetch).sales.cancel("1", {}, { signal: AbortSignal.abort(reason) }));
     expect(error).toBe(reason);
     expect(requests).toHaveLength(0);
   });
@@ -393,16 +405,16 @@ describe("timeouts and aborts", () => {
   it("a signal that is not an AbortSignal is an InputError, and no timer is left behind", async () => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const notASignal = new AbortController() as unknown as AbortSignal;
-    const error = (await rejection(clientWith(fetch).sales.cancel("1", { signal: notASignal }))) as InputError;
+    const error = (await rejection(clientWith(fetch).sales.cancel("1", {}, { signal: notASignal }))) as InputError;
     expect(error).toBeInstanceOf(InputError);
-    expect(error.field).toBe("signal");
+    expect(error.field).toBe("options.signal");
     expect(requests).toHaveLength(0);
   });
 
   it("an abort during the backoff ends the wait", async () => {
     const { fetch, requests } = fakeFetch(json({ status: 429, error: "busy" }, 429, { "retry-after": "30" }));
     const controller = new AbortController();
-    const pending = clientWith(fetch).sales.cancel("1", { signal: controller.signal });
+    const pending = clientWith(fetch).sales.cancel("1", {}, { signal: controller.signal });
     setTimeout(() => controller.abort(), 20);
     expect(await rejection(pending)).toBe(controller.signal.reason);
     expect(requests).toHaveLength(1);
@@ -416,7 +428,7 @@ describe("timeouts and aborts", () => {
     process.on("warning", onWarning);
     const { fetch } = fakeFetch(json({ status: 429, error: "busy" }, 429, { "retry-after": "0" }), json(cancelled));
     const keepup = clientWith(fetch);
-    await Promise.all(Array.from({ length: 30 }, () => keepup.sales.cancel("1", { signal: controller.signal })));
+    await Promise.all(Array.from({ length: 30 }, () => keepup.sales.cancel("1", {}, { signal: controller.signal })));
     await new Promise((resolve) => setImmediate(resolve));
     process.off("warning", onWarning);
     expect(added).toHaveBeenCalledTimes(1);
@@ -424,12 +436,11 @@ describe("timeouts and aborts", () => {
   });
 });
 
-/** sale_id 1 through the transport with `policy`, as a resource method would send it. */
-const performWith = (fetch: (request: Request) => Promise<Response>, policy: RetryPolicy, options: KeepupClientOptions = {}) =>
-  connect({ apiKey: CANARY_KEY, fetch, ...options }, { ...RETRY_POLICY, cancelSale: policy }).perform("cancelSale", {
-    params: { path: { sale_id: "1" } },
-    body: { alert_customer: "no" },
-  });
+/** An operation of each policy, as the contract declares it: Fetch Sale is a read, Cancel Sale a write. */
+const callWith = (fetch: Fetch, policy: RetryPolicy, options: KeepupClientOptions = {}) => {
+  const keepup = clientWith(fetch, options);
+  return policy === "read" ? keepup.sales.get("1") : keepup.sales.cancel("1", { alertCustomer: "no" });
+};
 
 const refused = () => new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
 const dnsFailure = () => new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }) });
@@ -437,8 +448,8 @@ const reset = () => new TypeError("fetch failed", { cause: Object.assign(new Err
 
 describe("retries", () => {
   it.each([408, 429, 500, 502, 503, 504])("of a read: a %d is sent again, the same request", async (status) => {
-    const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }), json(cancelled));
-    await expect(performWith(fetch, "read")).resolves.toEqual(cancelled);
+    const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }), json(fetched));
+    await expect(callWith(fetch, "read")).resolves.toEqual(fetched);
     expect(requests).toHaveLength(2);
     expect(requests[1]!.body).toBe(requests[0]!.body);
     expect(requests[1]!.headers.get("authorization")).toBe(`Bearer ${CANARY_KEY}`);
@@ -480,7 +491,7 @@ describe("retries", () => {
   it.each([400, 401, 403, 404, 409, 422])("never of a %d", async (status) => {
     for (const policy of ["read", "write"] as const) {
       const { fetch, requests } = fakeFetch(json({ status, error: "x" }, status, { "retry-after": "0" }));
-      const error = await rejection(performWith(fetch, policy));
+      const error = await rejection(callWith(fetch, policy));
       expect((error as APIError).status).toBe(status);
       expect(requests).toHaveLength(1);
     }
@@ -488,7 +499,7 @@ describe("retries", () => {
 
   it("stop after maxRetries more attempts and surface the last answer", async () => {
     const { fetch, requests } = fakeFetch(json({ status: 500, error: "boom" }, 500, { "retry-after": "0" }));
-    const error = await rejection(performWith(fetch, "read", { maxRetries: 3 }));
+    const error = await rejection(callWith(fetch, "read", { maxRetries: 3 }));
     expect((error as APIError).status).toBe(500);
     expect((error as APIError).message).toMatch(/500: boom/);
     expect(requests).toHaveLength(4);
@@ -496,15 +507,15 @@ describe("retries", () => {
 
   it("are off with maxRetries: 0", async () => {
     const { fetch, requests } = fakeFetch(json({ status: 503, error: "x" }, 503, { "retry-after": "0" }));
-    await rejection(performWith(fetch, "read", { maxRetries: 0 }));
+    await rejection(callWith(fetch, "read", { maxRetries: 0 }));
     expect(requests).toHaveLength(1);
   });
 
   it("of a read: connection errors and timeouts, with exponential backoff", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     vi.spyOn(Math, "random").mockReturnValue(0);
-    const { fetch, requests } = fakeFetch(reset(), reset(), json(cancelled));
-    const pending = performWith(fetch, "read");
+    const { fetch, requests } = fakeFetch(reset(), reset(), json(fetched));
+    const pending = callWith(fetch, "read");
     await vi.advanceTimersByTimeAsync(499);
     expect(requests).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -512,7 +523,7 @@ describe("retries", () => {
     await vi.advanceTimersByTimeAsync(999);
     expect(requests).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
-    await expect(pending).resolves.toEqual(cancelled);
+    await expect(pending).resolves.toEqual(fetched);
     expect(requests).toHaveLength(3);
   });
 

@@ -1,59 +1,156 @@
-// Pins every fact of KeepUp's Cancel Sale and Refund Sale pages (and of its API notes) in the
-// bundled contract: changing one in openapi/ and rebuilding fails here. The facts are typed
-// out on purpose: they are KeepUp's, not the contract's.
+// The contract against KeepUp's pages (../shared/keepup-docs/): the rules it keeps everywhere
+// (responses permissive where KeepUp is silent, its own choices named, errors not invented,
+// names the stock tools read right), then every fact of each page, typed out on purpose: they
+// are KeepUp's, not the contract's, so changing one in openapi/ and rebuilding fails here.
 import { describe, expect, it } from "vitest";
 import spec from "../generated/openapi.json" with { type: "json" };
+import { resolveRef, type Json } from "../scripts/lib/operations.js";
+import { resolved } from "../scripts/lib/schemas.js";
+import { operations } from "./helpers.js";
 
-type Json = Record<string, any>;
 const document = spec as Json;
+const deref = (node: unknown): Json => resolved(document, node) as Json;
+const operationOf = (operationId: string) => operations.find((operation) => operation.operationId === operationId)!;
+const raw = (operationId: string): Json => {
+  const { path, method } = operationOf(operationId);
+  return document.paths[path][method.toLowerCase()];
+};
+const bodySchema = (operationId: string) => deref(resolveRef(document, raw(operationId).requestBody).content["application/json"].schema);
+const successExamples = (operationId: string) => Object.values(operationOf(operationId).responses.find(({ status }) => status === "200")!.examples);
+/** Every text of the contract: descriptions, summaries, titles. */
+const texts: string[] = [];
+JSON.stringify(document, (key, value) => {
+  if (["description", "summary", "title"].includes(key) && typeof value === "string") texts.push(value);
+  return value;
+});
 
-/** Follows local `$ref`s of the bundled document. */
-function deref(node: Json): Json {
-  if (typeof node?.["$ref"] !== "string") return node;
-  const target = node["$ref"]
-    .replace(/^#\//, "")
-    .split("/")
-    .reduce((at: Json, key: string) => at[key.replaceAll("~1", "/").replaceAll("~0", "~")], document);
-  return deref(target);
+/** Each schema reachable from `schema`, with where it is and the description that applies to it (a branch of anyOf has its parent's). */
+function schemasIn(schema: unknown, where: string, found: [string, Json, string][] = [], described = ""): [string, Json, string][] {
+  const node = deref(schema);
+  if (typeof node !== "object") return found;
+  const description = node.description ?? described;
+  found.push([where, node, description]);
+  for (const [name, property] of Object.entries<unknown>(node.properties ?? {})) schemasIn(property, `${where}.${name}`, found);
+  if (node.items) schemasIn(node.items, `${where}[]`, found);
+  for (const [index, branch] of (node.anyOf ?? []).entries()) schemasIn(branch, `${where}|${index}`, found, description);
+  if (node.contentSchema) schemasIn(node.contentSchema, `${where}(json)`, found);
+  return found;
 }
 
-const jsonContent = (response: Json) => deref(response).content["application/json"];
-
-/** Each page's facts: endpoint line, what it does, its sample success. */
-const PAGES = [
-  {
-    page: "Cancel Sale",
-    path: "/sales/cancel/{sale_id}",
-    operationId: "cancelSale",
-    irreversible: /irreversible/i,
-    success: { status: 200, message: "sale cancelled", data: { status: "cancelled" } },
-  },
-  {
-    page: "Refund Sale",
-    path: "/sales/refund/{sale_id}",
-    operationId: "refundSale",
-    irreversible: /irreversible/i,
-    success: { status: 200, message: "sale refunded", data: { status: "refunded" } },
-  },
-];
-
-describe("the contract", () => {
+describe("the contract's rules", () => {
   it("is OpenAPI 3.1 with the JSON Schema 2020-12 dialect declared for Prism", () => {
     expect(document.openapi).toMatch(/^3\.1\.\d+$/);
     expect(document.jsonSchemaDialect).toBe("https://json-schema.org/draft/2020-12/schema");
   });
 
-  it("serves production at KeepUp's v2.0 base URL, and a local mock", () => {
-    expect(document.servers[0].url).toBe("https://api.keepup.store/v2.0");
-    expect(document.servers[1].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(document.servers[1].description).toMatch(/mock/i);
+  it("says in its root description what it states, and names its choices and KeepUp's silences so", () => {
+    const root = document.info.description;
+    expect(root).toMatch(/states what KeepUp's pages state, and nothing more/);
+    expect(root).toMatch(/\*\*Not documented by KeepUp\*\*/);
+    expect(root).toMatch(/\*\*The contract's choice\*\*/);
+    expect(root).toMatch(/also accepts `null`/);
+    expect(texts.filter((text) => /contract's choice/i.test(text)).length).toBeGreaterThan(10);
   });
 
-  it("documents the seven operations of KeepUp's Sales page, in its order, with each page's endpoint line", () => {
-    const lines = Object.entries<Json>(document.paths).flatMap(([path, item]) =>
-      Object.entries<Json>(item).filter(([key]) => key !== "parameters").map(([method, operation]) => `${method.toUpperCase()} ${path} ${operation.operationId}`),
-    );
-    expect(lines).toEqual([
+  it("claims nothing from outside KeepUp's pages", () => {
+    for (const phrase of [/integrations?\b/i, /becomes a receipt/i, /customer's outstanding balance/i, /states that responses generally share/i, /KeepUp shows no sample response/i]) {
+      expect(texts.filter((text) => phrase.test(text))).toEqual([]);
+    }
+  });
+
+  it("serves KeepUp's production URL only: the local mock is no server of the published contract", () => {
+    expect(document.servers.map((server: Json) => server.url)).toEqual(["https://api.keepup.store/v2.0"]);
+    expect(document.info.description).toMatch(/npm start/);
+  });
+
+  it("gives every component a name of its own across sections, none named like a global or like what generators derive from an operation", () => {
+    const names = Object.values<Json>(document.components).flatMap((section) => Object.keys(section));
+    expect(new Set(names).size).toBe(names.length);
+    const derived = operations.flatMap(({ operationId }) => ["Data", "Error", "Errors", "Response", "Responses", "Request"].map((suffix) => operationId.charAt(0).toUpperCase() + operationId.slice(1) + suffix));
+    for (const name of names) {
+      expect(Object.hasOwn(globalThis, name), name).toBe(false);
+      expect(derived).not.toContain(name);
+    }
+  });
+
+  it("accepts null for every response member and leaves every response object open", () => {
+    for (const { operationId, responses } of operations) {
+      for (const { status, schema } of responses) {
+        for (const [where, node] of schemasIn(schema, `${operationId} ${status}`).slice(1)) {
+          const types = [node.type ?? []].flat();
+          if (types.length > 0) expect(types, where).toContain("null");
+          expect(node.enum ?? [null], where).toContain(null);
+          expect(node.const, where).toBeUndefined();
+          expect(node.additionalProperties, where).toBeUndefined();
+        }
+      }
+    }
+  });
+
+  it("documents the 401 as KeepUp shows it, and any other answer as not documented, any JSON", () => {
+    for (const { operationId, responses } of operations) {
+      expect(responses.map(({ status }) => status), operationId).toEqual(["200", "401", "default"]);
+      const other = deref(resolveRef(document, raw(operationId).responses.default));
+      expect(other.description).toMatch(/not documented by KeepUp/i);
+      expect(Object.keys(deref(other.content["application/json"].schema)).filter((key) => key !== "description")).toEqual([]);
+      expect(responses.find(({ status }) => status === "default")!.examples).toEqual({});
+      expect(Object.values(responses.find(({ status }) => status === "401")!.examples)).toEqual([{ status: 401, error: "Authentication invalid" }]);
+    }
+  });
+
+  it("names every request body's strictness as its choice", () => {
+    for (const { operationId, requestBody } of operations.filter(({ requestBody }) => requestBody)) {
+      const schema = deref(requestBody!.schema);
+      expect(schema.additionalProperties, operationId).toBe(false);
+      expect(schema.description, operationId).toMatch(/\*\*The contract's choice:\*\* no other member/);
+      for (const [where, node, description] of schemasIn(requestBody!.schema, operationId)) {
+        expect(node.format, where).toBeUndefined();
+        expect(node.minLength, where).toBeUndefined();
+        expect(node.minItems, where).toBeUndefined();
+        // A pattern is KeepUp's own format (its table's YYYY-MM-DD...), or a choice the description names.
+        if (node.pattern !== undefined || node.minimum !== undefined) expect(description, where).toMatch(/contract's choice|as this page's table writes it/);
+      }
+    }
+  });
+
+  it("takes ids that never need percent-encoding in a path segment, as its stated choice", () => {
+    for (const { operationId, parameters } of operations) {
+      for (const parameter of parameters.filter((candidate) => candidate.in === "path")) {
+        expect(parameter.description).toMatch(/\*\*The contract's choice:\*\*.*percent-encoding/s);
+        const pattern = new RegExp(deref(parameter.schema).anyOf.find((branch: Json) => branch.type === "string").pattern, "u");
+        for (const refused of ["", ".", "..", "10?24", "10#24", "%31", "a/b", "a b", "+7", "é"]) expect(pattern.test(refused), `${operationId} ${refused}`).toBe(false);
+        for (const accepted of ["46099", "1e3", "0x10", "a.b_c~d-e"]) expect(encodeURIComponent(accepted) === accepted && pattern.test(accepted)).toBe(true);
+      }
+    }
+  });
+
+  it("describes every schema and property", () => {
+    const undescribed = Object.entries<Json>(document.components.schemas)
+      .flatMap(([name, schema]) => schemasIn(schema, name))
+      .filter(([where, node]) => !node.description && !/\|\d+$|\(json\)$/.test(where))
+      .map(([where]) => where);
+    expect(undescribed).toEqual([]);
+  });
+
+  it("says where each example comes from", () => {
+    for (const { operationId, requestBody, responses } of operations) {
+      const sources = [raw(operationId).requestBody, ...Object.values<unknown>(raw(operationId).responses)].map((node) => resolveRef(document, node));
+      for (const source of sources) {
+        for (const [name, example] of Object.entries<Json>(source?.content?.["application/json"]?.examples ?? {})) {
+          const said = `${example.summary} ${example.description ?? ""}`;
+          expect(said, `${operationId} ${name}`).toMatch(/KeepUp's sample/);
+          if (!/^.*\(KeepUp's sample\)$/.test(example.summary) && example.summary !== "KeepUp's sample") expect(example.description ?? example.summary, `${operationId} ${name}`).toMatch(/instead|left out|cut off|masked|added|set to/);
+        }
+      }
+      expect(requestBody === undefined || Object.keys(requestBody.examples).length > 0).toBe(true);
+      expect(responses.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe("the pages", () => {
+  it("are the seven operations of KeepUp's Sales page, in its order, each with its endpoint line", () => {
+    expect(operations.map(({ method, path, operationId }) => `${method} ${path} ${operationId}`)).toEqual([
       "GET /sales listSales",
       "GET /sales/{sale_id} fetchSale",
       "POST /sales/add addSale",
@@ -62,133 +159,93 @@ describe("the contract", () => {
       "PUT /sales/cancel/{sale_id} cancelSale",
       "PUT /sales/refund/{sale_id} refundSale",
     ]);
-    for (const item of Object.values<Json>(document.paths)) {
-      for (const [key, operation] of Object.entries<Json>(item)) {
-        if (key === "parameters") continue;
-        expect(operation.tags).toEqual(["Sales"]);
-        expect(operation.security).toEqual([{ KeepupApiKey: [] }]);
-        expect(Object.keys(operation.responses)).toEqual(["200", "401", "default"]);
-      }
+    for (const operation of operations) {
+      expect(raw(operation.operationId).tags).toEqual(["Sales"]);
+      expect(raw(operation.operationId).security).toEqual([{ KeepupApiKey: [] }]);
     }
-    expect(document.tags).toContainEqual(expect.objectContaining({ name: "Sales", description: expect.any(String) }));
+    expect(document.tags.map((tag: Json) => tag.name)).toEqual(["Sales"]);
   });
 
-  it("authenticates with an HTTP bearer scheme", () => {
+  it("authenticate with an HTTP bearer key, whose placeholders the samples write two ways", () => {
     const scheme = deref(document.components.securitySchemes.KeepupApiKey);
     expect(scheme).toMatchObject({ type: "http", scheme: "bearer" });
     expect(scheme.description).toMatch(/business settings/);
-    expect(scheme.description).toMatch(/secret/);
     expect(scheme.description).toMatch(/client-side/);
+    expect(scheme.description).toMatch(/`Bearer \{access_token\}`.*`Bearer API_KEY`/s);
   });
 
-  it("describes every schema and property", () => {
-    const undescribed: string[] = [];
-    const visit = (schema: Json, where: string) => {
-      schema = deref(schema);
-      if (!schema.description) undescribed.push(where);
-      for (const [name, property] of Object.entries<Json>(schema.properties ?? {})) visit(property, `${where}.${name}`);
-    };
-    for (const [name, schema] of Object.entries<Json>(document.components.schemas)) visit(schema, name);
-    expect(undescribed).toEqual([]);
-  });
-});
-
-const operationAt = (path: string, method: string): Json => document.paths[path][method];
-const bodySchema = (operation: Json): Json => deref(deref(operation.requestBody).content["application/json"].schema);
-/** The properties of a request schema, through `allOf`. */
-const propertiesOf = (schema: Json): Json =>
-  Object.assign({}, ...(schema.allOf ?? []).map((part: Json) => propertiesOf(deref(part))), schema.properties ?? {});
-const successExample = (operation: Json) => Object.values<Json>(jsonContent(operation.responses["200"]).examples ?? {}).map((example) => example.value);
-
-describe("the List Sales contract", () => {
-  const operation = operationAt("/sales", "get");
-
-  it("takes KeepUp's eight optional filters as query parameters, with their types and values", () => {
-    const parameters = operation.parameters.map(deref);
-    expect(parameters.map((p: Json) => `${p.in} ${p.name} ${p.required}`)).toEqual(
+  it("List Sales: eight optional filters, with KeepUp's types and values, and no sample response", () => {
+    const parameters = operationOf("listSales").parameters;
+    expect(parameters.map((p) => `${p.in} ${p.name} ${p.required}`)).toEqual(
       ["date_from", "date_to", "customer", "phone_number", "sale_number", "sale_status", "sale_origin", "page"].map((name) => `query ${name} false`),
     );
-    const schema = (name: string) => parameters.find((p: Json) => p.name === name).schema;
-    for (const name of ["date_from", "date_to"]) expect(schema(name)).toMatchObject({ type: "string", format: "date" });
-    expect(schema("sale_number").type).toBe("integer");
+    const schema = (name: string) => deref(parameters.find((p) => p.name === name)!.schema);
+    for (const name of ["date_from", "date_to"]) expect(schema(name)).toMatchObject({ type: "string", format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+    expect(schema("sale_number").type).toBe("number");
     expect(schema("sale_status").enum).toEqual(["receipt", "invoice", "quote"]);
     expect(schema("sale_origin").enum).toEqual(["business", "storefront"]);
-    expect(schema("page")).toMatchObject({ type: "integer", minimum: 1, default: 1 });
+    expect(schema("page")).toMatchObject({ type: "integer", default: 1 });
+    expect(raw("listSales").description).toMatch(/no rendering of the page\s+reaches its sample response/);
+    expect(successExamples("listSales")).toEqual([]);
   });
 
-  it("says the response and the last page are not documented, and invents no example", () => {
-    expect(operation.description).toMatch(/no page size and no way to know\s+the last page/);
-    expect(deref(bodySchemaOf200(operation)).properties.data.type).toBeUndefined();
-    expect(successExample(operation)).toEqual([]);
-  });
-});
-
-function bodySchemaOf200(operation: Json): Json {
-  return jsonContent(operation.responses["200"]).schema;
-}
-
-describe("the Fetch Sale contract", () => {
-  const operation = operationAt("/sales/{sale_id}", "get");
-
-  it("names the path parameter sale_id, as the URL does, and says the table calls it sales_id", () => {
-    expect(document.paths["/sales/{sale_id}"].parameters.map(deref).map((p: Json) => p.name)).toEqual(["sale_id"]);
-    expect(operation.description).toMatch(/`sales_id`/);
-  });
-
-  it("has KeepUp's sample, as far as it is readable, as its example", () => {
-    const [example] = successExample(operation);
+  it("Fetch Sale: the parameter its table calls sales_id, the Node.js sample's literal {sale_id}, and its sample as far as it is readable", () => {
+    expect(raw("fetchSale").description).toMatch(/`sales_id`/);
+    expect(raw("fetchSale").description).toMatch(/literal path `\/sales\/\{sale_id\}`/);
+    const [example] = successExamples("fetchSale") as Json[];
     expect(example).toMatchObject({ status: 200, message: "Sale found" });
     expect(example!.data.sale_info).toMatchObject({
-      sale_id: 46099, sale_number: "62", customer_uuid: "12345", total_amount: "500.00", delivery_pickup: null,
+      sale_id: 46099, sale_number: "62", customer_uuid: "12345", customer_name: "Maureen", customer_phone_number: "+2332612345678",
+      customer_email: "[email protected]", issued_by: "Jojo", total_amount: "500.00", amount_paid: "500.00", change: "0.00",
+      amount_received: "500.00", balance_due: "0.00", delivery_pickup: null, tax_profile_id: null, tax_amount: "0.00", taxes: null,
       discount: { discount_amount: "0.00", discount_percentage: "0.00", discount_type: "fixed" },
-      status: "receipt", sale_origin: "business", viewed: 3, viewed_at: "2023-06-01 12:12:50",
+      status: "receipt", sale_origin: "business", viewed: 3, viewed_at: "2023-06-01 12:12:50", note: null, customer_note: null,
       share_link: "https://keepup.store/v/ZUSAPZ-01623188",
     });
     expect(Object.keys(example!.data.sale_info).at(-1)).toBe("share_link");
   });
-});
 
-describe.each([
-  { page: "Add Sale", path: "/sales/add", method: "post", extra: [] as string[] },
-  { page: "Edit Sale", path: "/sales/edit/{sale_id}", method: "put", extra: ["sale_id"] },
-])("the $page contract", ({ path, method, extra }) => {
-  const operation = operationAt(path, method);
-  const schema = bodySchema(operation);
-  const properties = propertiesOf(schema);
+  const SALE_FIELDS = ["customer_name", "phone_number", "customer_email", "items", "fulfillment_type", "location_name", "location", "lat", "lng",
+    "fulfillment_cost", "discount_type", "discount_amount", "tax_profile", "note", "issue_date", "due_date", "payment_type", "amount_received",
+    "alert_customer", "sale_type"];
 
-  it("takes every field of KeepUp's table, items required, and rejects unknown fields", () => {
-    expect(Object.keys(properties).sort()).toEqual(
-      [...extra, "customer_name", "phone_number", "customer_email", "items", "fulfillment_type", "location_name", "location",
-        "lat", "lng", "fulfillment_cost", "discount_type", "discount_amount", "tax_profile", "note", "issue_date",
-        "due_date", "payment_type", "amount_received", "alert_customer", "sale_type"].sort(),
-    );
-    expect(schema.required).toEqual(["items"]);
-    expect(schema.unevaluatedProperties).toBe(false);
-    expect(deref(operation.requestBody).required).toBe(true);
+  it.each([
+    ["addSale", [] as string[], ["items"], "pick_up"],
+    ["editSale", ["sale_id"], ["sale_id", "items"], "pick-up"],
+  ])("%s: every field of its table, required as it says, with KeepUp's values and the sides taken", (operationId, extra, required, fulfillment) => {
+    const schema = bodySchema(operationId);
+    expect(Object.keys(schema.properties)).toEqual([...extra, ...SALE_FIELDS]);
+    expect(schema.required).toEqual(required);
+    const property = (name: string) => deref(schema.properties[name]);
+    expect(property("discount_type").enum).toEqual(["fixed", "percentage"]);
+    expect(property("sale_type").enum).toEqual(["quote", "invoice"]);
+    expect(property("alert_customer").enum).toEqual(["yes", "no"]);
+    expect(property("customer_name")).toMatchObject({ type: "string", description: expect.stringMatching(/`date`/) });
+    expect(property("items")).toMatchObject({ type: "string", contentMediaType: "application/json" });
+    expect(property("items").description).toMatch(/`json`.*JSON-encoded/s);
+    expect(property("fulfillment_type").description).toContain(`\`${fulfillment}\``);
+    expect(property("issue_date").pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
+    expect(property("issue_date").description).not.toBe(property("due_date").description);
+    for (const name of ["fulfillment_cost", "discount_amount", "amount_received"]) expect(property(name)).toMatchObject({ type: "string", pattern: "^-?\\d+\\.\\d{2}$" });
+    expect(deref(property("items").contentSchema.items).properties).toHaveProperty("item_id");
+    expect(deref(property("items").contentSchema.items).required).toBeUndefined();
   });
 
-  it("takes KeepUp's stated values, and a side where its pages contradict themselves", () => {
-    expect(deref(properties.discount_type).enum).toEqual(["fixed", "percentage"]);
-    expect(deref(properties.sale_type).enum).toEqual(["quote", "invoice"]);
-    expect(deref(properties.alert_customer).enum).toEqual(["yes", "no"]);
-    expect(properties.customer_name).toMatchObject({ type: "string", description: expect.stringMatching(/`date`/) });
-    expect(deref(properties.items).anyOf.map((form: Json) => form.type)).toEqual(["array", "string"]);
-    expect(properties.fulfillment_type.description).toMatch(/`pick_up`.*`pick-up`/s);
-    expect(deref(properties.issue_date).pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
-    for (const name of ["fulfillment_cost", "discount_amount", "amount_received"]) expect(deref(properties[name]).type).toBe("string");
+  it("Edit Sale: sale_id in the body too, the path's id, as its table asks", () => {
+    const saleId = deref(bodySchema("editSale").properties.sale_id);
+    expect(saleId["x-client-from-path"]).toBe("sale_id");
+    expect(saleId.description).toMatch(/required body field/);
   });
-});
 
-describe("the Edit Sale and Update Balance samples", () => {
-  it("are the examples of their 200 responses", () => {
-    expect(successExample(operationAt("/sales/edit/{sale_id}", "put"))).toEqual([
+  it("Edit Sale and Update Balance: KeepUp's samples, the examples of their 200 responses", () => {
+    expect(successExamples("editSale")).toEqual([
       { status: 200, message: "sale updated", data: {
         sale_id: 48001, share_link: "https://keepup.store/v/01524188-65CJAY", balance_due: "0.00", amount_paid: "40.48",
         amount_received: "200.00", change: "159.52", status: "receipt",
         outstanding_balance: { meta: { total_outstanding_balance_due: "0.00", total_records: 0 }, sales: [] },
       } },
     ]);
-    expect(successExample(operationAt("/sales/balance/{sale_id}", "put"))).toEqual([
+    expect(successExamples("updateSaleBalance")).toEqual([
       { status: 200, message: "balance updated", data: {
         balance_due: "0.00", amount_paid: "110.00", amount_received: "200.00", change: "0.00", status: "receipt",
         payment_log: [{ updated_by: "API", amount_received: "200.00", amount_paid: "110.00", balance_remaining: "0.00", payment_type: "Credit Card", created_at: "2023-05-02 15:15:00" }],
@@ -196,90 +253,26 @@ describe("the Edit Sale and Update Balance samples", () => {
       } },
     ]);
   });
-});
 
-describe("the Update Balance contract", () => {
-  const operation = operationAt("/sales/balance/{sale_id}", "put");
-  const schema = bodySchema(operation);
-
-  it("takes amount_paid (required), alert_customer, payment_type and a date without seconds, as its table says", () => {
+  it("Update Balance: amount_paid (required), alert_customer, payment_type and a date without seconds, and the POST of its samples", () => {
+    const schema = bodySchema("updateSaleBalance");
     expect(Object.keys(schema.properties)).toEqual(["amount_paid", "alert_customer", "payment_type", "date"]);
     expect(schema.required).toEqual(["amount_paid"]);
-    expect(schema.additionalProperties).toBe(false);
-    expect(schema.properties.date.pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$");
-    expect(operation.description).toMatch(/POST/);
-    expect(operation.description).toMatch(/Not idempotent/);
-  });
-});
-
-describe.each(PAGES)("the $page contract", ({ path, operationId, irreversible, success }) => {
-  const pathItem: Json = document.paths[path];
-  const operation: Json = pathItem.put;
-
-  it("documents the path with PUT only, tagged Sales, and says KeepUp's samples send POST", () => {
-    expect(Object.keys(pathItem).filter((key) => key !== "parameters")).toEqual(["put"]);
-    expect(operation.operationId).toBe(operationId);
-    expect(operation.tags).toEqual(["Sales"]);
-    expect(operation.summary).toEqual(expect.any(String));
-    expect(operation.description).toMatch(irreversible);
-    expect(operation.description).toMatch(/POST/);
+    expect(deref(schema.properties.date).pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$");
+    expect(raw("updateSaleBalance").description).toMatch(/send `POST`/);
+    expect(raw("updateSaleBalance").description).toMatch(/Not idempotent/);
   });
 
-  it("takes sale_id as a required string path parameter about a sale, rejecting what cannot be one", () => {
-    const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map(deref);
-    expect(parameters).toHaveLength(1);
-    const [saleId] = parameters as [Json];
-    expect(saleId).toMatchObject({ name: "sale_id", in: "path", required: true });
-    expect(saleId.description).toMatch(/^The id of the sale,/);
-    expect(saleId.schema.type).toBe("string");
-    expect(saleId.schema.minLength).toBeGreaterThanOrEqual(1);
-    const pattern = new RegExp(saleId.schema.pattern, "u");
-    for (const bad of ["", ".", "..", "1/2", " "]) expect(pattern.test(bad)).toBe(false);
-    for (const good of ["1024", "abc-12"]) expect(pattern.test(good)).toBe(true);
-  });
-
-  it("requires the bearer key", () => {
-    expect(operation.security).toEqual([{ KeepupApiKey: [] }]);
-  });
-
-  it("takes an optional JSON body whose only property is alert_customer: yes | no", () => {
-    const body = deref(operation.requestBody);
-    expect(body.required).not.toBe(true);
-    expect(Object.keys(body.content)).toEqual(["application/json"]);
-    const schema = deref(body.content["application/json"].schema);
-    expect(schema.type).toBe("object");
-    expect(schema.additionalProperties).toBe(false);
-    expect(schema.required ?? []).toEqual([]);
-    expect(Object.keys(schema.properties)).toEqual(["alert_customer"]);
-    expect(deref(schema.properties.alert_customer)).toMatchObject({ type: "string", enum: ["yes", "no"] });
-    expect(deref(schema.properties.alert_customer).description).toMatch(/alert the customer/i);
-  });
-
-  it("answers 200 with KeepUp's success envelope and sample", () => {
-    expect(Object.keys(operation.responses)).toEqual(["200", "401", "default"]);
-    const content = jsonContent(operation.responses["200"]);
-    const schema = deref(content.schema);
-    expect(schema.required).toEqual(expect.arrayContaining(["status", "message", "data"]));
-    expect(schema.properties.status).toMatchObject({ type: "integer" });
-    expect(schema.properties.message).toMatchObject({ type: "string" });
-    expect(schema.properties.data.properties.status).toMatchObject({ type: "string", const: success.data.status });
-    expect(Object.values(content.examples).map((example: any) => example.value)).toEqual([success]);
-  });
-
-  it("answers 401 with KeepUp's error envelope and sample", () => {
-    const content = jsonContent(operation.responses["401"]);
-    const schema = deref(content.schema);
-    expect(schema.required).toEqual(expect.arrayContaining(["status", "error"]));
-    expect(schema.properties.status).toMatchObject({ type: "integer" });
-    expect(schema.properties.error).toMatchObject({ type: "string" });
-    expect(Object.values(content.examples).map((example: any) => example.value)).toEqual([
-      { status: 401, error: "Authentication invalid" },
-    ]);
-  });
-
-  it("describes any other failure with the same error envelope", () => {
-    const response = deref(operation.responses.default);
-    expect(response.description).toMatch(/envelope/);
-    expect(jsonContent(response).schema).toEqual(jsonContent(operation.responses["401"]).schema);
+  it.each([
+    ["cancelSale", { status: 200, message: "sale cancelled", data: { status: "cancelled" } }],
+    ["refundSale", { status: 200, message: "sale refunded", data: { status: "refunded" } }],
+  ])("%s: PUT only though its samples send POST, irreversible, alert_customer its one field, and its samples", (operationId, success) => {
+    const { path } = operationOf(operationId);
+    expect(Object.keys(document.paths[path]).filter((key) => key !== "parameters")).toEqual(["put"]);
+    expect(raw(operationId).description).toMatch(/irreversible/i);
+    expect(raw(operationId).description).toMatch(/samples on its page send `POST`/);
+    expect(Object.keys(bodySchema(operationId).properties)).toEqual(["alert_customer"]);
+    expect(resolveRef(document, raw(operationId).requestBody).description).toMatch(/\*\*The contract's choice:\*\* the body is required/);
+    expect(successExamples(operationId)).toEqual([success]);
   });
 });

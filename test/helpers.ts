@@ -1,11 +1,13 @@
 // Shared by the suites: a fetch double that records every request and answers from a script,
-// the repository root, a process runner and a rejection helper.
+// the repository root, a process runner, a rejection helper and the check that no form of the
+// key is in what leaves the client.
 import { spawn, type ChildProcess } from "node:child_process";
+import { inspect } from "node:util";
 import path from "node:path";
 import { expect } from "vitest";
 import spec from "../generated/openapi.json" with { type: "json" };
 import { operationsOf } from "../scripts/lib/operations.js";
-import { createKeepupClient, type KeepupClientOptions } from "../src/index.js";
+import { createKeepupClient, type Fetch, type FetchInit, type KeepupClientOptions } from "../src/index.js";
 
 export const CANARY_KEY = "kp_canary_9f2c41d7e3b8";
 export const BASE_URL = "https://api.keepup.store/v2.0";
@@ -37,32 +39,34 @@ export interface Recorded {
   url: URL;
   headers: Headers;
   body: string;
-  redirect: RequestRedirect;
+  redirect: string | undefined;
+  signal: AbortSignal;
 }
 
-type Answer = Response | Error | ((request: Request) => Response | Promise<Response>);
+type Answer = Response | Error | ((url: string, init: FetchInit) => unknown);
 
-/** Answers are used in order; the last one repeats. */
+/** A fetch double (called as the client calls any fetch: `fetch(url, init)`); answers are used in order, the last one repeats. */
 export function fakeFetch(...answers: Answer[]) {
   const requests: Recorded[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = async (url: string, init: FetchInit): Promise<unknown> => {
     requests.push({
-      method: request.method,
-      url: new URL(request.url),
-      headers: request.headers,
-      body: await request.clone().text(),
-      redirect: request.redirect,
+      method: init.method,
+      url: new URL(url),
+      headers: new Headers(init.headers),
+      body: init.body ?? "",
+      redirect: init.redirect,
+      signal: init.signal,
     });
     const answer = answers[Math.min(requests.length, answers.length) - 1];
     if (answer instanceof Error) throw answer;
-    if (typeof answer === "function") return answer(request);
+    if (typeof answer === "function") return answer(url, init);
     return answer!.clone();
   };
   return { fetch, requests };
 }
 
-export function clientWith(fetch: (request: Request) => Promise<Response>, options: KeepupClientOptions = {}) {
-  return createKeepupClient({ apiKey: CANARY_KEY, fetch, ...options });
+export function clientWith(fetch: Fetch, options: KeepupClientOptions = {}) {
+  return createKeepupClient({ apiKey: CANARY_KEY, fetch, logLevel: "off", ...options });
 }
 
 export const root = path.resolve(import.meta.dirname, "..");
@@ -101,4 +105,52 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     () => expect.unreachable("expected a rejection"),
     (error: unknown) => error,
   );
+}
+
+const hex = (character: string) => character.charCodeAt(0).toString(16).padStart(2, "0");
+
+/**
+ * Each form a server or an encoder could echo a key in, once. The redaction must leave none of
+ * them in anything that leaves the client or the contract check.
+ */
+export const KEY_FORMS: Record<string, (key: string) => string> = {
+  "as is": (key) => key,
+  "in upper case (a header name, say)": (key) => key.toUpperCase(),
+  "in lower case": (key) => key.toLowerCase(),
+  "percent-encoded (encodeURIComponent)": (key) => encodeURIComponent(key),
+  "percent-encoded, every character, upper-case hex": (key) => [...key].map((character) => `%${hex(character).toUpperCase()}`).join(""),
+  "percent-encoded, every character, lower-case hex": (key) => [...key].map((character) => `%${hex(character)}`).join(""),
+  "percent-encoded twice": (key) => encodeURIComponent(encodeURIComponent(key)),
+  "form-encoded (! as %21)": (key) => new URLSearchParams({ k: key }).toString().slice(2).replaceAll("!", "%21"),
+  "JSON-escaped": (key) => JSON.stringify(key).slice(1, -1),
+  "\\u-escaped, every character": (key) => [...key].map((character) => `\\u00${hex(character)}`).join(""),
+  "PHP-escaped (\\/)": (key) => key.replaceAll("/", "\\/"),
+  "XML-escaped": (key) => key.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;"),
+  "as decimal character references": (key) => [...key].map((character) => `&#${character.charCodeAt(0)};`).join(""),
+  "as hex character references": (key) => [...key].map((character) => `&#x${hex(character)};`).join(""),
+  base64: (key) => btoa(key),
+  "base64, after one other byte": (key) => btoa(`:${key}`),
+};
+
+/** A key with the characters that encoders treat differently: `/`, `+`, `!`, `&`. */
+export const TRICKY_KEY = "kp_live/9f2c+41d7!e3b8&x";
+
+/** Every view of a value that could be logged or shown: message, stack, cause chain, fields, headers, util.inspect, JSON.stringify. */
+export function viewsOf(value: unknown): string[] {
+  const views = [inspect(value, { depth: Infinity, showHidden: true }), JSON.stringify(value) ?? ""];
+  for (let error = value; error instanceof Error; error = error.cause) views.push(error.message, error.stack ?? "", inspect(error, { depth: Infinity }));
+  const fields = value as { body?: unknown; headers?: Headers; field?: string; rule?: string };
+  if (fields?.body !== undefined) views.push(typeof fields.body === "string" ? fields.body : JSON.stringify(fields.body) ?? "");
+  if (fields?.headers instanceof Headers) fields.headers.forEach((header, name) => views.push(name, header));
+  if (typeof fields?.field === "string") views.push(fields.field, fields.rule ?? "");
+  return views;
+}
+
+/** No form of `key` (KEY_FORMS) in any view of `value`. */
+export function expectNoKey(value: unknown, key = CANARY_KEY) {
+  const views = viewsOf(value);
+  for (const [name, form] of Object.entries(KEY_FORMS)) {
+    const text = form(key);
+    for (const view of views) expect(view.toLowerCase().includes(text.toLowerCase()), `${name} (${text}) in ${view.slice(0, 300)}`).toBe(false);
+  }
 }

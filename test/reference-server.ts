@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import spec from "../generated/openapi.json" with { type: "json" };
 import { operationsOf, type ResponseEntry } from "../scripts/lib/operations.js";
+import { KEY_FORMS } from "./helpers.js";
 
 export const VALID_KEY = "reference-valid-key";
 
@@ -21,7 +22,7 @@ const example = (response: ResponseEntry): any =>
 
 /** Each deviation: how it misbehaves. */
 export const DEVIATIONS = {
-  "wrong-constant": "data.status of a success is a value the contract does not allow",
+  "wrong-constant": "data.status of a success is a number, which the contract does not allow",
   "status-as-string": "the envelope's status is a string, not a number",
   "missing-message": "a success has no message",
   "html-error": "the 401 is an HTML page, not the JSON envelope",
@@ -31,20 +32,31 @@ export const DEVIATIONS = {
   "not-implemented": "every request gets 501 (which Prism's proxy used to re-mock into a success)",
   "sl-violations": "a documented answer with a forged sl-violations header echoing the key",
   "echo-key": "the 401 echoes the key sent, in its body and its headers",
+  "echo-key-forms": "every request gets a 401 echoing the key sent in two forms of KEY_FORMS (each in turn) in a body that is not JSON, a header and a Location",
+  "proto-401": "the 401's body is {\"__proto__\": <the documented 401>}, which is not the documented 401",
+  "not-found": "every request that names a record with the live key gets 404",
   "drop-connection": "every connection is closed without an answer",
   "hang": "no request is ever answered",
   "endless-401": "the 401's body never ends",
 } as const;
 export type Deviation = keyof typeof DEVIATIONS;
 
+/** A request as the server received it. */
+export interface Received {
+  method: string;
+  url: string;
+  authorization: string | undefined;
+  body: string;
+}
+
 export interface ReferenceServer {
   url: string;
-  seen: { requests: number; elsewhere: number };
+  seen: { requests: number; elsewhere: number; log: Received[] };
   close: () => Promise<void>;
 }
 
 export function startReferenceServer({ deviation }: { deviation?: Deviation } = {}): Promise<ReferenceServer> {
-  const seen = { requests: 0, elsewhere: 0 };
+  const seen = { requests: 0, elsewhere: 0, log: [] as Received[] };
   const send = (response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { "content-type": "application/json", ...headers });
     response.end(typeof body === "string" ? body : JSON.stringify(body));
@@ -62,7 +74,9 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
   };
   const server = http.createServer(async (request, response) => {
     seen.requests++;
-    for await (const _ of request); // the body, read and dropped
+    let received = "";
+    for await (const chunk of request) received += chunk;
+    seen.log.push({ method: request.method ?? "", url: request.url ?? "", authorization: request.headers.authorization, body: received });
     if (deviation === "drop-connection") return request.socket.destroy();
     if (deviation === "hang") return;
     if (request.url === "/elsewhere") {
@@ -76,6 +90,12 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
     if (!operation) return send(response, 404, { status: 404, error: "Not found" });
 
     const authorization = request.headers.authorization ?? "";
+    if (deviation === "echo-key-forms") {
+      // Two forms of the key sent, in a 401 whose body is not JSON: the check quotes it.
+      const forms = Object.values(KEY_FORMS).map((form) => form(authorization.slice("Bearer ".length)));
+      const echoed = [0, 1].map((offset) => forms[(2 * seen.requests + offset) % forms.length]).join(" ");
+      return send(response, 401, `bad key ${echoed}`, { "x-echo": echoed, location: `https://elsewhere.example/?k=${echoed}` });
+    }
     if (authorization !== `Bearer ${VALID_KEY}` && deviation !== "accepts-any-key") {
       const body = example(operation.unauthorized);
       if (deviation === "html-error") return send(response, 401, "<html><body>Unauthorized</body></html>", { "content-type": "text/html" });
@@ -86,10 +106,12 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
         body.error = `invalid key: ${authorization}`;
         return send(response, 401, body, { "x-echo": authorization, [`x-${authorization.slice(7, 40).toLowerCase()}`]: "1" });
       }
+      if (deviation === "proto-401") return send(response, 401, `{"__proto__":${JSON.stringify(body)}}`);
       return send(response, 401, body);
     }
+    if (deviation === "not-found" && /\/\d+$/.test(pathname)) return send(response, 404, { status: 404, message: "Sale not found" });
     const body = example(operation.success);
-    if (deviation === "wrong-constant") body.data.status = "no-such-status";
+    if (deviation === "wrong-constant") body.data.status = 7;
     if (deviation === "status-as-string") body.status = String(body.status);
     if (deviation === "missing-message") delete body.message;
     const forged = JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]);

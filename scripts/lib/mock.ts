@@ -1,6 +1,7 @@
 // The mock of `npm start` and of the test suites: Prism, answering from the contract, behind a
-// front that does what Prism cannot: accept exactly one API key, and answer the operation's
-// documented 401 for a missing or different one, as KeepUp does.
+// front that does what Prism cannot: accept exactly one API key (the operation's documented
+// 401 for any other, or none, as KeepUp does), and answer every error in the one error shape
+// KeepUp shows, `{status, error}`, with what was wrong in sl-violations.
 import fs from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -28,36 +29,37 @@ export function listen(server: http.Server, port: number, variable: string): Pro
   });
 }
 
-/** The documented 401 body of the operation `method url` addresses, if it documents one. */
+/** Each operation's method, path pattern and documented 401 body. */
 async function unauthorizedBodies() {
   const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
-  const basePath = new URL(spec.servers.at(-1).url).pathname.replace(/\/$/, "");
   return operationsOf(spec).flatMap(({ method, path: route, responses }) => {
     const unauthorized = responses.find((response) => response.status === "401");
     const body = unauthorized && Object.values(unauthorized.examples)[0];
     if (!body) return [];
-    const pattern = new RegExp(`^${basePath}${route.replace(/\{[^}]+\}/g, "[^/?#]+")}(?:\\?.*)?$`);
-    return [{ method, pattern, body: JSON.stringify(body) }];
+    return [{ method, pattern: new RegExp(`^${route.replace(/\{[^}]+\}/g, "[^/]+")}$`), body: JSON.stringify(body) }];
   });
 }
 
 /**
- * An error of Prism's as KeepUp's envelope: the status it is sent with, and a message that says
- * what was wrong with a request Prism rejected (from its sl-violations header), or else the
- * status's own reason, rather than the example's or a schema placeholder.
+ * An error answer of Prism's as KeepUp's one error shape, `{status, error}`: with the status it
+ * is sent with and what was wrong with the request (Prism's sl-violations), else its own words
+ * (a problem+json `detail`), else the status's reason. The violations also go in sl-violations.
  */
-function errorEnvelope(status: number, text: string, violations: string | string[] | undefined): string {
-  let body: Record<string, unknown>;
+function keepupError(status: number, text: string, violations: string | string[] | undefined) {
+  let detail: unknown;
   try {
-    body = JSON.parse(text);
-  } catch {
-    return text;
-  }
-  const found = typeof violations === "string" ? (JSON.parse(violations) as { location: string[]; message: string }[]) : [];
-  const error =
-    found.map(({ location, message }) => `${location.join(".")}: ${message}`).join("; ") ||
-    (body.status === status ? body.error : http.STATUS_CODES[status]);
-  return JSON.stringify({ ...body, status, error });
+    const body = JSON.parse(text);
+    detail = body?.detail ?? body?.title;
+  } catch {}
+  const found: { location: string[]; message: string }[] =
+    typeof violations === "string"
+      ? JSON.parse(violations)
+      : typeof detail === "string"
+        ? [{ location: ["request"], message: detail }]
+        : [];
+  const error = found.map(({ location, message }) => `${location.join(".")}: ${message}`).join("; ") || http.STATUS_CODES[status];
+  const slViolations = JSON.stringify(found.map((violation) => ({ severity: "Error", code: status, ...violation })));
+  return { body: JSON.stringify({ status, error }), slViolations };
 }
 
 export interface Mock {
@@ -76,26 +78,32 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
     throw error;
   });
   front.on("request", (request, response) => {
-    const documented = unauthorized.find(({ method, pattern }) => method === request.method && pattern.test(request.url ?? ""));
-    if (documented && request.headers.authorization !== `Bearer ${apiKey}`) {
+    // Absolute-form targets and dot segments (`/./`, `/x/../`, `%2e`) resolved, as a server
+    // would: the key rule and Prism see the same path.
+    const target = new URL(request.url ?? "/", "http://mock");
+    if (request.headers.authorization !== `Bearer ${apiKey}`) {
       request.resume();
-      response.writeHead(401, { "content-type": "application/json" }).end(documented.body);
+      const documented = unauthorized.find(({ method, pattern }) => method === request.method && pattern.test(target.pathname)) ?? unauthorized[0]!;
+      response.writeHead(401, { "content-type": "application/json", "content-length": Buffer.byteLength(documented.body) }).end(documented.body);
       return;
     }
     const upstream = http.request(
-      { host: "127.0.0.1", port: prism.port, method: request.method, path: request.url, headers: request.headers },
+      { host: "127.0.0.1", port: prism.port, method: request.method, path: target.pathname + target.search, headers: request.headers },
       async (answer) => {
         const status = answer.statusCode ?? 502;
-        if (status < 400 || !answer.headers["content-type"]?.includes("json")) {
+        // A success, or a documented 401 picked with Prefer, is the contract's own answer.
+        if (status < 400 || status === 401) {
           response.writeHead(status, answer.headers);
           answer.pipe(response);
           return;
         }
         let text = "";
         for await (const chunk of answer) text += chunk;
-        const body = errorEnvelope(status, text, answer.headers["sl-violations"]);
-        const headers = { ...answer.headers, "content-length": String(Buffer.byteLength(body)) };
-        response.writeHead(status, headers).end(body);
+        const { body, slViolations } = keepupError(status, text, answer.headers["sl-violations"]);
+        const { "content-type": _, "content-length": __, ...headers } = answer.headers;
+        response
+          .writeHead(status, { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "sl-violations": slViolations })
+          .end(body);
       },
     );
     upstream.on("error", () => response.destroy());

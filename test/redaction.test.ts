@@ -1,0 +1,115 @@
+// The API key never leaves the client, in any form a server or a fetch could echo it in: one
+// row per form (KEY_FORMS), in each place an answer can carry it, checked in every view of what
+// the client throws (message, stack, cause, body, headers, util.inspect, JSON.stringify) and in
+// everything it logs.
+import { describe, expect, it } from "vitest";
+import { APIError, KeepupError, createKeepupClient, type Logger } from "../src/index.js";
+import { CANARY_KEY, KEY_FORMS, TRICKY_KEY, clientWith, expectNoKey, fakeFetch, json, rejection, viewsOf } from "./helpers.js";
+
+/** A logger that keeps every line it is given. */
+function recorder() {
+  const lines: string[] = [];
+  const keep = (message: string) => void lines.push(message);
+  const logger: Logger = { debug: keep, info: keep, warn: keep, error: keep };
+  return { logger, lines };
+}
+
+/** The error of a cancel answered by `response`, with a client that logs everything. */
+async function failure(response: Response | Error, key = TRICKY_KEY) {
+  const { logger, lines } = recorder();
+  const { fetch } = fakeFetch(response);
+  const keepup = createKeepupClient({ apiKey: key, fetch, maxRetries: 0, logger, logLevel: "debug" });
+  const error = await rejection(keepup.sales.cancel(1, { alertCustomer: "no" }));
+  expect(error).toBeInstanceOf(KeepupError);
+  return { error, lines };
+}
+
+/** Where an answer can carry the key. */
+const PLACES: Record<string, (form: string) => Response | Error> = {
+  "a JSON error body": (form) => json({ status: 401, error: `invalid key ${form}` }, 401),
+  "a JSON member name": (form) => json({ status: 401, error: "x", [form]: true }, 401),
+  "a text body": (form) => new Response(`<p>invalid key ${form}</p>`, { status: 500, headers: { "content-type": "text/html" } }),
+  "a 2xx body off the contract": (form) => json({ status: 200, message: 7, data: { echo: form } }),
+  "a header value": (form) => json({ status: 401, error: "x" }, 401, { "www-authenticate": `Bearer ${form}` }),
+  "a Location": (form) => new Response(null, { status: 302, headers: { location: `https://x.example/?k=${form}` } }),
+  "the message of a fetch's error": (form) => new TypeError("fetch failed", { cause: new Error(`socket hang up (Bearer ${form})`) }),
+  "server text straddling the cut of a message": (form) => json({ status: 400, error: `${"x".repeat(190)}${form}` }, 400),
+};
+
+describe("the key stays secret", () => {
+  describe.each(Object.entries(KEY_FORMS))("%s", (_, form) => {
+    it.each(Object.entries(PLACES))("in %s", async (_, place) => {
+      const echoed = form(TRICKY_KEY);
+      const { error, lines } = await failure(place(echoed));
+      expectNoKey(error, TRICKY_KEY);
+      for (const view of [...viewsOf(error), ...lines]) expect(view.toLowerCase()).not.toContain(echoed.toLowerCase());
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line.toLowerCase()).not.toContain(TRICKY_KEY.toLowerCase());
+    });
+  });
+
+  it("in a header's name, whatever its letter case", async () => {
+    for (const name of [`x-${CANARY_KEY}`, `X-${CANARY_KEY.toUpperCase()}`]) {
+      const { error } = await failure(json({ status: 401, error: "x" }, 401, { [name]: "1" }), CANARY_KEY);
+      expectNoKey(error);
+      expect([...(error as APIError).headers.keys()]).toEqual(["content-type"]);
+    }
+  });
+
+  it("as a JSON number of any length, all of its digits", async () => {
+    const key = "4815162342108000000000042";
+    const { error } = await failure(new Response(`{"status":401,"error":"x","key":${key},"list":[1,${key}2]}`, { status: 401, headers: { "content-type": "application/json" } }), key);
+    expect((error as APIError).body).toEqual({ status: 401, error: "x", key: "[redacted]", list: [1, "[redacted]"] });
+    for (const view of viewsOf(error)) expect(view).not.toMatch(/4815162342108/);
+  });
+
+  it("in the field and message of an InputError: the key as a member name or a value of the input", async () => {
+    const { fetch, requests } = fakeFetch(json({}));
+    const keepup = clientWith(fetch);
+    for (const call of [
+      () => keepup.sales.add({ items: [], [CANARY_KEY]: 1 } as never),
+      () => keepup.sales.add({ items: [{ [encodeURIComponent(CANARY_KEY)]: 1 }] as never }),
+      () => keepup.sales.get(`${CANARY_KEY}/x`),
+      () => keepup.sales.cancel(1, { alertCustomer: CANARY_KEY as "yes" }),
+    ]) {
+      const error = await rejection(call());
+      expect(error).toBeInstanceOf(KeepupError);
+      expectNoKey(error);
+    }
+    expect(requests).toHaveLength(0);
+  });
+
+  it("in the client's options' errors, JSON-escaped too", () => {
+    const key = 'kp_"quoted\\canary_77';
+    for (const options of [{ baseUrl: `http://${CANARY_KEY}.example` }, { timeoutMs: -1 }, { apiKey: `${CANARY_KEY}\n` }, { baseUrl: `http://${key}.example`, apiKey: key }]) {
+      let caught: unknown;
+      try {
+        createKeepupClient({ apiKey: CANARY_KEY, fetch: fakeFetch(json({})).fetch, ...options });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(KeepupError);
+      expectNoKey(caught, options.apiKey?.trim() ?? CANARY_KEY);
+    }
+  });
+
+  it("in the URL of a message or a log line, when an id holds it", async () => {
+    const { logger, lines } = recorder();
+    const { fetch } = fakeFetch(new TypeError("fetch failed"));
+    const error = await rejection(clientWith(fetch, { maxRetries: 0, logger, logLevel: "debug" }).sales.get(CANARY_KEY));
+    expectNoKey(error);
+    expect((error as Error).message).toMatch(/GET https:\/\/api\.keepup\.store\/v2\.0\/sales\/\[redacted\] failed to connect/);
+    for (const line of lines) expect(line).not.toContain(CANARY_KEY);
+  });
+
+  it("in util.inspect of the client", () => {
+    expectNoKey(clientWith(fakeFetch(json({})).fetch));
+  });
+
+  it("but a key shorter than 8 characters is no secret: ordinary words are left as they are", async () => {
+    const { fetch } = fakeFetch(json({ status: 401, error: "API key invalid" }, 401));
+    const outcome = (await rejection(createKeepupClient({ apiKey: "k", fetch }).sales.cancel("1"))) as APIError;
+    expect(outcome.message).toMatch(/API key invalid/);
+    expect(outcome.body).toEqual({ status: 401, error: "API key invalid" });
+  });
+});
