@@ -182,13 +182,15 @@ describe.concurrent("npm run contract", { timeout: 30_000 }, () => {
     const server = await startReferenceServer({ deviation: "hang" });
     try {
       const started = performance.now();
-      const run = await runScript(["contract.ts", "--target", server.url], {}, (child) => {
-        const poll = setInterval(() => {
-          if (server.seen.requests > 0) {
-            clearInterval(poll);
-            child.kill("SIGTERM");
-          }
-        }, 20);
+      const run = await runScript(["contract.ts", "--target", server.url], {}, {
+        started: (child) => {
+          const poll = setInterval(() => {
+            if (server.seen.requests > 0) {
+              clearInterval(poll);
+              child.kill("SIGTERM");
+            }
+          }, 20);
+        },
       });
       expect(run.stderr).toMatch(/stopped by SIGTERM/);
       expect(run.code).toBe(143);

@@ -74,23 +74,46 @@ export interface Run {
   stderr: string;
 }
 
+/** How long runScript waits: the slowest script takes ~4 s on a quiet machine, ~12 s on a loaded 2-core one. */
+const SCRIPT_DEADLINE_MS = 60_000;
+
+export interface ScriptOptions {
+  /** The folder whose scripts/ holds the script, and where it runs (default: the repository root). */
+  cwd?: string;
+  /** Sees the child as soon as it runs. */
+  started?: (child: ChildProcess) => void;
+}
+
 /**
- * Runs `scripts/<file> <args>` (through tsx) from the repository root; `started` sees the child
- * as soon as it runs.
+ * Runs `scripts/<file> <args>` (through tsx). Past SCRIPT_DEADLINE_MS it kills the script and
+ * what it started, and rejects naming the script.
  */
-export function runScript(args: string[], env: Record<string, string | undefined> = {}, started?: (child: ChildProcess) => void): Promise<Run> {
+export function runScript(args: string[], env: Record<string, string | undefined> = {}, { cwd = root, started }: ScriptOptions = {}): Promise<Run> {
   const [file, ...rest] = args;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", file!), ...rest], {
-      cwd: root,
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(cwd, "scripts", file!), ...rest], {
+      cwd,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      // A process group of its own, which the deadline kills whole (start.ts's Prism, release.ts's Redocly).
+      detached: true,
     });
     let stdout = "";
     let stderr = "";
+    const deadline = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // The group is gone already.
+      }
+      reject(new Error(`scripts/${file} did not exit within ${SCRIPT_DEADLINE_MS / 1000} s; its output so far:\n${stdout}${stderr}`));
+    }, SCRIPT_DEADLINE_MS);
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on("close", (code, signal) => {
+      clearTimeout(deadline);
+      resolve({ code, signal, stdout, stderr });
+    });
     started?.(child);
   });
 }
