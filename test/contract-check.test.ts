@@ -39,7 +39,7 @@ function expectUnusable(run: Run, why: RegExp) {
   expect(run.stderr).not.toMatch(/\n\s+at /);
 }
 
-describe.concurrent("npm run contract", { timeout: 30_000 }, () => {
+describe.concurrent("npm run contract", () => {
   it("passes against a conforming server, the named write included, with its warning", async () => {
     const { code, stdout } = await against(undefined);
     expect(stdout).toMatch(/^PASS {2}cancelSale without Authorization gets the documented 401$/m);
