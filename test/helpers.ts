@@ -1,5 +1,5 @@
 // Shared by the suites: a fetch double that records every request and answers from a script,
-// the repository root, a process runner and a rejection helper.
+// the repository root, process runners and a rejection helper.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { expect } from "vitest";
@@ -74,24 +74,27 @@ export interface Run {
   stderr: string;
 }
 
-/** How long runScript waits: the slowest script takes ~4 s on a quiet machine, ~12 s on a loaded 2-core one. */
-const SCRIPT_DEADLINE_MS = 60_000;
+/** How long runCommand waits: the slowest command, a script, takes ~4 s on a quiet machine, ~12 s on a loaded 2-core one. */
+const DEADLINE_MS = 60_000;
 
-export interface ScriptOptions {
-  /** The folder whose scripts/ holds the script, and where it runs (default: the repository root). */
+export interface RunOptions {
+  /** Where it runs (default: the repository root). */
   cwd?: string;
+  /** Set over this process's environment. */
+  env?: Record<string, string | undefined>;
   /** Sees the child as soon as it runs. */
-  started?: (child: ChildProcess) => void;
+  started?: ((child: ChildProcess) => void) | undefined;
+  /** What the deadline's failure calls it (default: the command line). */
+  name?: string;
 }
 
 /**
- * Runs `scripts/<file> <args>` (through tsx). Past SCRIPT_DEADLINE_MS it kills the script and
- * what it started, and rejects naming the script.
+ * Runs a command. Past DEADLINE_MS it kills the command and what it started, and rejects naming
+ * the command.
  */
-export function runScript(args: string[], env: Record<string, string | undefined> = {}, { cwd = root, started }: ScriptOptions = {}): Promise<Run> {
-  const [file, ...rest] = args;
+export function runCommand(command: string, args: string[], { cwd = root, env = {}, started, name = [command, ...args].join(" ") }: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(cwd, "scripts", file!), ...rest], {
+    const child = spawn(command, args, {
       cwd,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -106,16 +109,26 @@ export function runScript(args: string[], env: Record<string, string | undefined
       } catch {
         // The group is gone already.
       }
-      reject(new Error(`scripts/${file} did not exit within ${SCRIPT_DEADLINE_MS / 1000} s; its output so far:\n${stdout}${stderr}`));
-    }, SCRIPT_DEADLINE_MS);
+      reject(new Error(`${name} did not exit within ${DEADLINE_MS / 1000} s; its output so far:\n${stdout}${stderr}`));
+    }, DEADLINE_MS);
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", (error) => {
+      clearTimeout(deadline);
+      reject(error);
+    });
     child.on("close", (code, signal) => {
       clearTimeout(deadline);
       resolve({ code, signal, stdout, stderr });
     });
     started?.(child);
   });
+}
+
+/** Runs `scripts/<file> <args>` (through tsx) with runCommand; `cwd` is where scripts/ is, the repository root by default. */
+export function runScript(args: string[], env: Record<string, string | undefined> = {}, { cwd = root, started }: Pick<RunOptions, "cwd" | "started"> = {}): Promise<Run> {
+  const [file, ...rest] = args;
+  return runCommand(process.execPath, ["--import", "tsx", path.join(cwd, "scripts", file!), ...rest], { cwd, env, started, name: `scripts/${file}` });
 }
 
 /** The rejection of `promise`; fails the test when it resolves. */
