@@ -7,7 +7,11 @@ export default defineConfig({
     reporters: ["default", "./test/summary-reporter.ts"],
     include: ["test/e2e/**/*.test.ts"],
     globalSetup: ["test/e2e/built.ts", "test/global-setup.ts"],
-    testTimeout: 30_000,
+    // Backstops above the deadlines that fail first, naming what they waited for: runCommand's
+    // (60 s) for a process, Playwright's (30 s) for each step in Chromium.
+    testTimeout: 90_000,
+    // Polled values (the docs re-render after a click) get time on a loaded machine, not vitest's 1 s.
+    expect: { poll: { timeout: 10_000 } },
     // One file at a time: Chromium, the samples' interpreters and npm would otherwise starve each
     // other on two cores, and the docs' clicks time out.
     fileParallelism: false,

@@ -1,5 +1,5 @@
 // Shared by the suites: a fetch double that records every request and answers from a script,
-// the repository root, a process runner, a rejection helper and the check that no form of the
+// the repository root, process runners, a rejection helper and the check that no form of the
 // key is in what leaves the client.
 import { spawn, type ChildProcess } from "node:child_process";
 import { inspect } from "node:util";
@@ -78,25 +78,61 @@ export interface Run {
   stderr: string;
 }
 
+/** How long runCommand waits: the slowest command, a script, takes ~4 s on a quiet machine, ~12 s on a loaded 2-core one. */
+const DEADLINE_MS = 60_000;
+
+export interface RunOptions {
+  /** Where it runs (default: the repository root). */
+  cwd?: string;
+  /** Set over this process's environment. */
+  env?: Record<string, string | undefined>;
+  /** Sees the child as soon as it runs. */
+  started?: ((child: ChildProcess) => void) | undefined;
+  /** What the deadline's failure calls it (default: the command line). */
+  name?: string;
+}
+
 /**
- * Runs `scripts/<file> <args>` (through tsx) from the repository root; `started` sees the child
- * as soon as it runs.
+ * Runs a command. Past DEADLINE_MS it kills the command and what it started, and rejects naming
+ * the command.
  */
-export function runScript(args: string[], env: Record<string, string | undefined> = {}, started?: (child: ChildProcess) => void): Promise<Run> {
-  const [file, ...rest] = args;
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", file!), ...rest], {
-      cwd: root,
+export function runCommand(command: string, args: string[], { cwd = root, env = {}, started, name = [command, ...args].join(" ") }: RunOptions = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      // A process group of its own, which the deadline kills whole (start.ts's Prism, release.ts's Redocly).
+      detached: true,
     });
     let stdout = "";
     let stderr = "";
+    const deadline = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // The group is gone already.
+      }
+      reject(new Error(`${name} did not exit within ${DEADLINE_MS / 1000} s; its output so far:\n${stdout}${stderr}`));
+    }, DEADLINE_MS);
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on("error", (error) => {
+      clearTimeout(deadline);
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(deadline);
+      resolve({ code, signal, stdout, stderr });
+    });
     started?.(child);
   });
+}
+
+/** Runs `scripts/<file> <args>` (through tsx) with runCommand; `cwd` is where scripts/ is, the repository root by default. */
+export function runScript(args: string[], env: Record<string, string | undefined> = {}, { cwd = root, started }: Pick<RunOptions, "cwd" | "started"> = {}): Promise<Run> {
+  const [file, ...rest] = args;
+  return runCommand(process.execPath, ["--import", "tsx", path.join(cwd, "scripts", file!), ...rest], { cwd, env, started, name: `scripts/${file}` });
 }
 
 /** The rejection of `promise`; fails the test when it resolves. */

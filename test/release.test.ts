@@ -1,22 +1,19 @@
 // `npm run release` end to end, in a scratch copy of the repository.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pkg from "../package.json" with { type: "json" };
 import spec from "../generated/openapi.json" with { type: "json" };
+import { runScript } from "./helpers.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-release-"));
 const read = (file: string) => fs.readFileSync(path.join(scratch, file), "utf8");
-const release = (version: string) => {
-  try {
-    return { code: 0, output: execFileSync(process.execPath, ["--import", "tsx", "scripts/release.ts", version], { cwd: scratch, encoding: "utf8", stdio: "pipe" }) };
-  } catch (error) {
-    const { status, stderr } = error as { status: number; stderr: string };
-    return { code: status, output: stderr };
-  }
+const inScratch = (args: string[]) => runScript(args, {}, { cwd: scratch });
+const release = async (version: string) => {
+  const { code, stdout, stderr } = await inScratch(["release.ts", version]);
+  return { code, output: code === 0 ? stdout : stderr };
 };
 
 beforeAll(() => {
@@ -35,39 +32,34 @@ describe("one version", () => {
   });
 });
 
-describe("npm run release", { timeout: 60_000 }, () => {
-  it("refuses a version that is not newer, or not a version", () => {
-    expect(release(pkg.version)).toMatchObject({ code: 1, output: expect.stringMatching(/not newer/) });
-    expect(release("next")).toMatchObject({ code: 1, output: expect.stringMatching(/MAJOR\.MINOR\.PATCH/) });
+describe("npm run release", () => {
+  it("refuses a version that is not newer, or not a version", async () => {
+    expect(await release(pkg.version)).toMatchObject({ code: 1, output: expect.stringMatching(/not newer/) });
+    expect(await release("next")).toMatchObject({ code: 1, output: expect.stringMatching(/MAJOR\.MINOR\.PATCH/) });
   });
 
-  it("refuses a breaking change without a breaking bump, and leaves the files as they were", () => {
+  it("refuses a breaking change without a breaking bump, and leaves the files as they were", async () => {
     const schema = path.join(scratch, "openapi/components/schemas/AlertCustomer.yaml");
     fs.writeFileSync(schema, read("openapi/components/schemas/AlertCustomer.yaml").replace("  - 'no'\n", ""));
     const [major, minor, patch] = pkg.version.split(".").map(Number) as [number, number, number];
-    const result = release(`${major}.${minor}.${patch + 1}`);
+    const result = await release(`${major}.${minor}.${patch + 1}`);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/breaking change.*possible values of `alert_customer`/s);
     expect(read("package.json")).toContain(`"version": "${pkg.version}"`);
     expect(JSON.parse(read("generated/openapi.json")).info.version).toBe(pkg.version);
   });
 
-  it("has check:breaking read openapi/ itself, so an edit is caught before any rebuild", () => {
+  it("has check:breaking read openapi/ itself, so an edit is caught before any rebuild", async () => {
     // The edit of the test above is in openapi/; generated/ is still the last build.
-    let failure: { status: number; stdout: string; stderr: string } | undefined;
-    try {
-      execFileSync(process.execPath, ["--import", "tsx", "scripts/check-breaking.ts"], { cwd: scratch, encoding: "utf8", stdio: "pipe" });
-    } catch (error) {
-      failure = error as typeof failure;
-    }
-    expect(failure?.status).toBe(1);
-    expect(failure?.stdout).toMatch(/BREAKING .*possible values of `alert_customer`/);
+    const check = await inScratch(["check-breaking.ts"]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/BREAKING .*possible values of `alert_customer`/);
   });
 
-  it("releases with a breaking bump: both versions, generated/, changelog and baseline", () => {
+  it("releases with a breaking bump: both versions, generated/, changelog and baseline", async () => {
     const [major, minor] = pkg.version.split(".").map(Number) as [number, number];
     const next = major === 0 ? `0.${minor + 1}.0` : `${major + 1}.0.0`;
-    const result = release(next);
+    const result = await release(next);
     expect(result.code).toBe(0);
     expect(JSON.parse(read("package.json")).version).toBe(next);
     expect(JSON.parse(read("package-lock.json")).version).toBe(next);
@@ -75,7 +67,8 @@ describe("npm run release", { timeout: 60_000 }, () => {
     expect(JSON.parse(read("generated/openapi.json")).info.version).toBe(next);
     expect(read("generated/openapi.json")).toBe(read(`openapi/releases/${next}.json`));
     expect(read("CHANGELOG.md")).toMatch(new RegExp(`## \\[Unreleased\\]\\n\\n## \\[${next}\\] - \\d{4}-\\d{2}-\\d{2}`));
-    const check = execFileSync(process.execPath, ["--import", "tsx", "scripts/check-breaking.ts"], { cwd: scratch, encoding: "utf8" });
-    expect(check).toMatch(new RegExp(`against release ${next}: 0 change`));
+    const check = await inScratch(["check-breaking.ts"]);
+    expect(check.stdout).toMatch(new RegExp(`against release ${next}: 0 change`));
+    expect(check.code).toBe(0);
   });
 });

@@ -11,13 +11,23 @@ export const CONSUMERS: Record<string, { output: string; expected: Record<string
   fs.readFileSync(path.join(root, "test", "consumer", "expected.json"), "utf8"),
 );
 
+/** How long each command may take: the slowest, tsc, takes ~5 s on a quiet machine. */
+const DEADLINE_MS = 60_000;
+
 /**
  * Packs the package into `dir`, installs the tarball there, writes `extra` files beside the
  * consumers and type-checks them all (compiling to out/). Returns the files the tarball holds.
+ * A command that has not exited within DEADLINE_MS is killed, and fails naming it.
  */
 export function prepareConsumer(dir: string, extra: Record<string, string> = {}): string[] {
-  const run = (command: string, args: string[]) =>
-    execFileSync(command, args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const run = (command: string, args: string[]) => {
+    try {
+      return execFileSync(command, args, { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: DEADLINE_MS, killSignal: "SIGKILL" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ETIMEDOUT") throw error;
+      throw new Error(`${path.basename(command)} ${args[0]} did not exit within ${DEADLINE_MS / 1000} s`);
+    }
+  };
   if (!fs.existsSync(path.join(root, "dist", "index.js"))) throw new Error("dist/ is missing: run `npm run build` first");
   const [info] = JSON.parse(run("npm", ["pack", root, "--json", "--ignore-scripts", "--pack-destination", dir]));
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", version: "1.0.0", private: true }));

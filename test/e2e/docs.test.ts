@@ -34,6 +34,7 @@ beforeAll(async () => {
   if (!fs.existsSync(docs)) throw new Error("dist/docs/index.html is missing: run `npm run build` first");
   browser = await chromium.launch({
     executablePath: process.env.KEEPUP_CHROMIUM ?? "/usr/bin/chromium",
+    timeout: 30_000, // Playwright's own default, 180 s, would outlast the hook
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -49,7 +50,7 @@ beforeAll(async () => {
   page.on("pageerror", (error) => consoleErrors.push(error.message));
   await page.goto(pathToFileURL(docs).href);
   await page.getByRole("heading", { name: "Authentication" }).waitFor();
-}, 60_000);
+}, 120_000); // three steps, each within Playwright's 30 s, which fails first naming it
 
 afterAll(async () => {
   await browser?.close();

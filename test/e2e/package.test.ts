@@ -1,17 +1,20 @@
 // Packs the package as npm would publish it, installs the tarball into a fresh project,
 // type-checks strict ESM and CJS consumers against it, and runs them.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import pkg from "../../package.json" with { type: "json" };
 import { CONSUMERS, prepareConsumer } from "../../scripts/lib/consumer.js";
-import { operations, root } from "../helpers.js";
+import { operations, root, runCommand } from "../helpers.js";
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "keepup-consumer-"));
-const run = (command: string, args: string[], env: Record<string, string> = {}) =>
-  execFileSync(command, args, { cwd: scratch, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+/** The stdout of a command run in the consumer's project, which must exit 0. */
+const run = async (command: string, args: string[], env: Record<string, string> = {}) => {
+  const { code, stdout, stderr } = await runCommand(command, args, { cwd: scratch, env });
+  expect(code, stderr).toBe(0);
+  return stdout;
+};
 
 let packed: string[] = [];
 // The docs' TypeScript samples must compile against the published package too (as ESM: they
@@ -28,7 +31,7 @@ const readmeExamples = [...fs.readFileSync(path.join(root, "README.md"), "utf8")
 beforeAll(() => {
   expect(readmeExamples.map(([file]) => file)).toEqual(["index.mjs", "index.js"]);
   packed = prepareConsumer(scratch, Object.fromEntries(typescriptSamples));
-}, 120_000);
+}, 200_000); // three commands, each within prepareConsumer's deadline, which fails first naming it
 
 afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
@@ -50,13 +53,13 @@ describe("the published package", () => {
     for (const { output } of Object.values(CONSUMERS)) expect(fs.existsSync(path.join(scratch, output))).toBe(true);
   });
 
-  it.each(readmeExamples)("runs the README's example %s as written, against the mock", (file, source) => {
+  it.each(readmeExamples)("runs the README's example %s as written, against the mock", async (file, source) => {
     fs.writeFileSync(path.join(scratch, file), source);
-    const stdout = run(process.execPath, [file], { KEEPUP_API_KEY: inject("mockApiKey"), KEEPUP_BASE_URL: inject("mockUrl") });
+    const stdout = await run(process.execPath, [file], { KEEPUP_API_KEY: inject("mockApiKey"), KEEPUP_BASE_URL: inject("mockUrl") });
     expect(stdout.trim()).toBe("cancelled");
   });
 
-  it.each(Object.entries(CONSUMERS))("runs the %s consumer", (_, { output, expected }) => {
-    expect(JSON.parse(run(process.execPath, [output]))).toEqual({ ...expected, ...(output.endsWith(".mjs") && { version: pkg.version }) });
+  it.each(Object.entries(CONSUMERS))("runs the %s consumer", async (_, { output, expected }) => {
+    expect(JSON.parse(await run(process.execPath, [output]))).toEqual({ ...expected, ...(output.endsWith(".mjs") && { version: pkg.version }) });
   });
 });

@@ -1,14 +1,12 @@
 // Every code sample of every operation, the very text the docs show, runs against the mock and
 // prints the operation's documented success.
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { transformSync } from "esbuild";
 import { describe, expect, inject, it } from "vitest";
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { ajvFor } from "../../scripts/lib/operations.js";
-import { operations, root } from "../helpers.js";
+import { operations, root, runCommand } from "../helpers.js";
 
 const PRODUCTION = spec.servers[0]!.url;
 // Inside the package, so that the TypeScript sample's "@keepup/api" resolves to this package.
@@ -56,12 +54,9 @@ describe.each(operations)("the code samples of $operationId", ({ operationId, me
       fs.mkdirSync(workDir, { recursive: true });
       const file = path.join(workDir, `${operationId}-${runner.file}`);
       fs.writeFileSync(file, runner.compile ? runner.compile(local) : local);
-      const { stdout } = await promisify(execFile)(runner.command, runner.args(file), {
-        cwd: workDir,
-        env: { ...process.env, KEEPUP_API_KEY: mockApiKey },
-        timeout: 30_000,
-      });
-      const printed = JSON.parse(stdout);
+      const run = await runCommand(runner.command, runner.args(file), { cwd: workDir, env: { KEEPUP_API_KEY: mockApiKey } });
+      expect(run.code, run.stderr).toBe(0);
+      const printed = JSON.parse(run.stdout);
       const [example] = Object.values(success.examples);
       // KeepUp shows no response for some operations: then the answer only has to fit the schema.
       if (example !== undefined) expect(printed).toEqual(example);
