@@ -8,6 +8,7 @@ const TOOLING = [
   "test/breaking.test.ts",
   "test/contract-check.test.ts",
   "test/contract.spec.test.ts",
+  "test/memory.test.ts",
   "test/mock.contract.test.ts",
   "test/release.test.ts",
   "test/start.test.ts",

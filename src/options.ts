@@ -148,8 +148,8 @@ function checkSignal(field: string, signal: unknown): AbortSignal | undefined {
 }
 
 function checkLogger(logger: unknown): Logger {
-  for (const level of LEVELS.slice(0, 4)) {
-    if (typeof (logger as Record<string, unknown> | null)?.[level] !== "function") throw new InputError("logger", `must have a ${level} method (console has one)`);
+  if (LEVELS.slice(0, 4).some((level) => typeof (logger as Record<string, unknown> | null)?.[level] !== "function")) {
+    throw new InputError("logger", "must have the methods debug, info, warn and error (console has them)");
   }
   return logger as Logger;
 }

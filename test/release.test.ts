@@ -17,7 +17,7 @@ const release = async (version: string) => {
 };
 
 beforeAll(() => {
-  for (const entry of ["openapi", "scripts", "generated", "package.json", "package-lock.json", "CHANGELOG.md", "redocly.yaml"]) {
+  for (const entry of ["openapi", "scripts", "src", "generated", "package.json", "package-lock.json", "CHANGELOG.md", "redocly.yaml"]) {
     fs.cpSync(path.join(root, entry), path.join(scratch, entry), { recursive: true });
   }
   fs.symlinkSync(path.join(root, "node_modules"), path.join(scratch, "node_modules"));
@@ -39,8 +39,8 @@ describe("npm run release", () => {
   });
 
   it("refuses a breaking change without a breaking bump, and leaves the files as they were", async () => {
-    const schema = path.join(scratch, "openapi/components/schemas/AlertCustomer.yaml");
-    fs.writeFileSync(schema, read("openapi/components/schemas/AlertCustomer.yaml").replace("  - 'no'\n", ""));
+    const schema = path.join(scratch, "openapi/components/schemas/YesNo.yaml");
+    fs.writeFileSync(schema, read("openapi/components/schemas/YesNo.yaml").replace("  - 'no'\n", ""));
     const [major, minor, patch] = pkg.version.split(".").map(Number) as [number, number, number];
     const result = await release(`${major}.${minor}.${patch + 1}`);
     expect(result.code).toBe(1);

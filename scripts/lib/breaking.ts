@@ -43,6 +43,8 @@ export async function dereference(source: string): Promise<Json> {
 }
 
 const RESPONSE_VALUE_KEYS = new Set(["type", "const", "format"]);
+/** Extensions that shape this package's client, not the wire: its method names and how it takes values. */
+const isClientExtension = (key: unknown) => typeof key === "string" && (key.startsWith("x-client-") || key === "x-retry-policy");
 const PROSE_KEYS = new Set(["description", "summary", "title"]);
 const isSecurity = (where: Diff["path"]) => where.includes("security") || where.includes("securitySchemes");
 
@@ -52,6 +54,22 @@ export const RULES: { name: string; type: ChangeType; applies: (diff: Diff, befo
     name: "examples are annotations",
     type: "annotation",
     applies: ({ type, path: where }) => type === "unclassified" && (where.includes("examples") || where.at(-1) === "example"),
+  },
+  {
+    name: "code samples are annotations",
+    type: "annotation",
+    applies: ({ path: where }) => where.includes("x-codeSamples"),
+  },
+  {
+    // A new method, or a new way to pass a value, adds to the client; anything else changes what callers wrote.
+    name: "a client extension added is non-breaking",
+    type: "non-breaking",
+    applies: ({ action, path: where }) => action === "add" && where.some(isClientExtension),
+  },
+  {
+    name: "a client extension changed or removed is breaking",
+    type: "breaking",
+    applies: ({ path: where }) => where.some(isClientExtension),
   },
   {
     name: "prose is an annotation",
