@@ -312,7 +312,6 @@ export const operations = {
         },
         "items": {
           "type": "string",
-          "contentMediaType": "application/json",
           "contentSchema": {
             "type": "array",
             "items": {
@@ -517,7 +516,6 @@ export const operations = {
         },
         "items": {
           "type": "string",
-          "contentMediaType": "application/json",
           "contentSchema": {
             "type": "array",
             "items": {

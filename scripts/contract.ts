@@ -186,7 +186,7 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
         const response = await fetch(url, { ...rest, headers, ...(!scenario.probe && sent !== undefined && { body: sent }) });
         seen = { status: response.status, headers: response.headers };
         try {
-          const bytes = await readBody(response.body, MAX_RESPONSE_BYTES, init.signal);
+          const bytes = await readBody({ response, body: response.body, headers: response.headers }, MAX_RESPONSE_BYTES, init.signal);
           seen.text = new TextDecoder().decode(bytes);
           const empty = response.status < 200 || [204, 205, 304].includes(response.status);
           return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, headers: response.headers });

@@ -1,7 +1,7 @@
 // What a caller hands in, read safely and turned into what is sent. Only own enumerable
 // properties of plain objects are read, arrays must be dense, and a getter, a Proxy or a cycle
-// that throws ends as an InputError. With `options` (the resource methods), fields are taken by
-// their option names (KeepUp's field names in camelCase) and each value is converted as its
+// that throws ends as an InputError. With `options` (the resource methods), members are taken
+// by their option names (KeepUp's field names in camelCase) and each value is converted as its
 // schema's `x-client-*` extensions say; without (keepup.request), values are taken as given.
 import { InputError } from "./errors.js";
 import { isObject, regExp, type Schema } from "./validate.js";
@@ -10,7 +10,7 @@ import { isObject, regExp, type Schema } from "./validate.js";
 export const optionName = (wire: string): string =>
   wire
     .split("_")
-    .map((word, index) => (index === 0 ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1).toLowerCase()))
+    .map((word, index) => (index ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : word.toLowerCase()))
     .join("");
 
 /** A caller's field path: `sale.items[0].itemId` (options) or `body.items[0].item_id`. */
@@ -20,20 +20,21 @@ export const fieldOf = (base: string, at: (string | number)[], options: boolean)
 /** A short rendering of a rejected value, for messages. */
 export function shown(value: unknown): string {
   try {
-    return (typeof value === "string" ? JSON.stringify(value) : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value))?.slice(0, 80) ?? typeof value;
+    return String(typeof value === "object" || typeof value === "string" ? JSON.stringify(value) : value).slice(0, 80);
   } catch {
     return typeof value;
   }
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+const isPlain = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && Object.prototype.toString.call(value) === "[object Object]";
 
-/** The own enumerable properties of a plain object, `undefined` ones left out. */
-function entriesOf(value: Record<string, unknown>): [string, unknown][] {
-  return Object.keys(value)
-    .map((key): [string, unknown] => [key, value[key]])
-    .filter(([, item]) => item !== undefined);
+/** The own enumerable members of a plain object, but the undefined ones; with `allowed`, no other. */
+export function membersOf(value: unknown, field: string, allowed?: string[]): [string, unknown][] {
+  if (!isPlain(value)) throw new InputError(field, "must be a plain object", shown(value));
+  const members = Object.keys(value).map((key): [string, unknown] => [key, value[key]]).filter(([, item]) => item !== undefined);
+  for (const [key] of members) if (allowed && !allowed.includes(key)) throw new InputError(`${field}.${key}`, `is not one of ${allowed.join(", ") || "its fields: it takes none"}`);
+  return members;
 }
 
 function itemsOf(value: unknown[], field: string): unknown[] {
@@ -45,36 +46,20 @@ function itemsOf(value: unknown[], field: string): unknown[] {
   return items;
 }
 
-/** A JSON copy of a value the contract gives no schema for. */
-function plain(value: unknown, field: string): unknown {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
-  if (Number.isFinite(value)) return value;
-  if (Array.isArray(value)) return itemsOf(value, field).map((item, index) => plain(item, `${field}[${index}]`));
-  if (isPlainObject(value)) {
-    const copy: Record<string, unknown> = Object.create(null);
-    for (const [key, item] of entriesOf(value)) copy[key] = plain(item, `${field}.${key}`);
-    return copy;
-  }
-  throw new InputError(field, "must be a JSON value (a string, a finite number, a boolean, null, an array or a plain object)", shown(value));
-}
-
 /** `value` with at most `decimals` decimals, written with exactly that many; undefined when it cannot be. */
 function fixed(value: unknown, decimals: number): string | undefined {
   if (typeof value === "number") return Number.isFinite(value) && Number(value.toFixed(decimals)) === value ? value.toFixed(decimals) : undefined;
-  const match = typeof value === "string" ? /^(-?\d+)(?:\.(\d+))?$/.exec(value) : null;
-  if (!match || (match[2] ?? "").length > decimals) return undefined;
-  return decimals === 0 ? match[1] : `${match[1]}.${(match[2] ?? "").padEnd(decimals, "0")}`;
+  const [, whole, fraction = ""] = (typeof value === "string" && /^(-?\d+)(?:\.(\d+))?$/.exec(value)) || [];
+  if (whole !== undefined && fraction.length <= decimals) return decimals ? `${whole}.${fraction.padEnd(decimals, "0")}` : whole;
 }
 
 /** A finite number in plain decimal notation (`1e-7` → `"0.0000001"`). */
 function decimal(value: number): string {
-  const [digits = "", exponent = "0"] = String(Math.abs(value)).split("e");
+  const [digits = "", exponent = 0] = String(Math.abs(value)).split("e");
   const [whole = "", fraction = ""] = digits.split(".");
-  const shift = Number(exponent);
   const all = whole + fraction;
-  const point = whole.length + shift;
-  const text =
-    point <= 0 ? `0.${"0".repeat(-point)}${all}` : point >= all.length ? all + "0".repeat(point - all.length) : `${all.slice(0, point)}.${all.slice(point)}`;
+  const point = whole.length + Number(exponent);
+  const text = point <= 0 ? `0.${"0".repeat(-point)}${all}` : `${all.slice(0, point).padEnd(point, "0")}${point < all.length ? `.${all.slice(point)}` : ""}`;
   return (value < 0 ? "-" : "") + text.replace(/^0+(?=\d)/, "");
 }
 
@@ -82,53 +67,41 @@ function decimal(value: number): string {
 function converted(schema: Schema, value: unknown, field: string): unknown {
   const yesNo = schema["x-client-boolean"];
   if (yesNo) {
-    if (typeof value === "boolean") return value ? yesNo[0] : yesNo[1];
+    if (typeof value === "boolean") return yesNo[value ? 0 : 1];
     if (!schema.enum?.includes(value)) throw new InputError(field, `must be ${[...(schema.enum ?? []), true, false].map((item) => JSON.stringify(item)).join(", ")}`, shown(value));
   }
   const number = schema["x-client-number"];
   if (number) {
     if (number.decimals === undefined) return Number.isFinite(value) ? decimal(value as number) : value;
-    const text = fixed(value, number.decimals);
-    if (text === undefined) {
-      throw new InputError(field, `must be a number or a decimal string with at most ${number.decimals} decimals`, shown(value));
-    }
-    return text;
+    return fixed(value, number.decimals) ?? fail(field, `must be a number or a decimal string with at most ${number.decimals} decimals`, value);
   }
   const append = schema["x-client-append"];
-  if (append && typeof value === "string" && regExp(append.when).test(value)) return value + append.text;
-  return value;
+  return append && typeof value === "string" && regExp(append.when).test(value) ? value + append.text : value;
+}
+
+function fail(field: string, rule: string, value: unknown): never {
+  throw new InputError(field, rule, shown(value));
 }
 
 /**
- * What is sent for `value`, read as `schema` describes it. With `options`, object members are
- * taken by option name and converted; an unknown one of a closed object is an InputError.
+ * What is sent for `value`, read as `schema` describes it (any JSON where it says nothing).
+ * With `options`, object members are taken by option name and converted; an unknown member of
+ * a closed object is an InputError.
  */
 export function toWire(schema: Schema, value: unknown, field: string, options: boolean): unknown {
   if (options) value = converted(schema, value, field);
-  if (schema.contentMediaType === "application/json" && schema.contentSchema && typeof value !== "string") {
-    return JSON.stringify(toWire(schema.contentSchema, value, field, options));
-  }
-  if (Array.isArray(value)) {
-    return itemsOf(value, field).map((item, index) => (schema.items ? toWire(schema.items, item, `${field}[${index}]`, options) : plain(item, `${field}[${index}]`)));
-  }
-  if (!isPlainObject(value) || !schema.properties) return plain(value, field);
-  const declared = new Map(Object.keys(schema.properties).map((wire) => [options ? optionName(wire) : wire, wire]));
-  const copy: Record<string, unknown> = Object.create(null);
-  for (const [key, item] of entriesOf(value)) {
-    const wire = declared.get(key);
-    if (wire !== undefined) {
-      copy[wire] = toWire(schema.properties[wire]!, item, `${field}.${key}`, options);
-    } else if (options && schema.additionalProperties === false) {
-      throw new InputError(`${field}.${key}`, `is not one of ${[...declared.keys()].join(", ") || "its fields: it takes none"}`);
-    } else {
-      copy[key] = isObject(schema.additionalProperties) ? toWire(schema.additionalProperties, item, `${field}.${key}`, options) : plain(item, `${field}.${key}`);
-    }
+  if (schema.contentSchema && typeof value !== "string") return JSON.stringify(toWire(schema.contentSchema, value, field, options));
+  if (value === null || typeof value === "string" || typeof value === "boolean" || Number.isFinite(value)) return value;
+  if (Array.isArray(value)) return itemsOf(value, field).map((item, index) => toWire(schema.items ?? {}, item, `${field}[${index}]`, options));
+  if (!isPlain(value)) fail(field, "must be a JSON value (a string, a finite number, a boolean, null, an array or a plain object)", value);
+  const properties = schema.properties ?? {};
+  const names = new Map(Object.keys(properties).map((wire) => [options ? optionName(wire) : wire, wire]));
+  const closed = options && schema.additionalProperties === false;
+  const copy: Record<string, unknown> = Object.create(null); // a member named __proto__ stays a member
+  for (const [key, item] of membersOf(value, field, closed ? [...names.keys()] : undefined)) {
+    const wire = names.get(key);
+    const member = wire === undefined ? (isObject(schema.additionalProperties) ? schema.additionalProperties : {}) : properties[wire]!;
+    copy[wire ?? key] = toWire(member, item, `${field}.${key}`, options);
   }
   return copy;
-}
-
-/** Reads an object argument (an input or the options of a call) as its own enumerable members. */
-export function membersOf(value: unknown, field: string): [string, unknown][] {
-  if (!isPlainObject(value)) throw new InputError(field, "must be a plain object", shown(value));
-  return entriesOf(value);
 }

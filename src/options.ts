@@ -3,8 +3,6 @@ import { version } from "../generated/operations.js";
 import { InputError } from "./errors.js";
 import { membersOf, shown } from "./input.js";
 
-const PRODUCTION_BASE_URL = "https://api.keepup.store/v2.0";
-
 /** What the client hands a fetch: `fetch(url, init)`, as the global fetch, npm undici and node-fetch take it. */
 export interface FetchInit {
   method: string;
@@ -23,7 +21,7 @@ export type Fetch = (url: string, init: FetchInit) => Promise<unknown>;
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
-/** Where the client logs (console fits): one method per level, each taking one line of text. */
+/** Where the client logs (console fits): one method per level, each given one line of text. */
 export interface Logger {
   debug(message: string): void;
   info(message: string): void;
@@ -79,122 +77,85 @@ export interface ResolvedOptions extends CallOptions {
   maxResponseBytes: number;
   fetch: Fetch;
   userAgent: string;
-  log: (level: Exclude<LogLevel, "off">, message: string) => void;
+  /** Logs the line `message` makes, when `level` is logged (the line is made only then). */
+  log: (level: "debug" | "info", message: () => string) => void;
 }
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-const LEVELS: LogLevel[] = ["debug", "info", "warn", "error", "off"];
+const LEVELS = ["debug", "info", "warn", "error", "off"];
+/** A header value: printable ASCII, single spaces inside. */
 const HEADER_VALUE = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
-
-/** Any global scope without Node's `process` (a page, a Web Worker, a service worker, ...). */
-function isBrowserLike(): boolean {
-  return typeof globalThis.process?.versions?.node !== "string";
-}
-
-/** An environment variable where there is a `process` (Node, Bun, Deno's Node mode). */
-function environment(name: "KEEPUP_API_KEY" | "KEEPUP_BASE_URL" | "KEEPUP_LOG"): string | undefined {
-  return globalThis.process?.env?.[name] || undefined;
-}
-
-function checkApiKey(apiKey: unknown): string {
-  if (apiKey === undefined) throw new InputError("apiKey", "is required: pass it or set KEEPUP_API_KEY");
-  if (typeof apiKey !== "string" || apiKey.trim() === "") throw new InputError("apiKey", "must be a non-empty string");
-  // Anything else cannot be sent as a header value, and the fetch error for it would quote the key.
-  if (!/^[\x21-\x7e]+$/.test(apiKey)) throw new InputError("apiKey", "must be printable ASCII without white space (a header value)");
-  return apiKey;
-}
-
-function checkBaseUrl(baseUrl: unknown): string {
-  const rule = "must be an absolute https URL without ? or # (http only for localhost or 127.0.0.1)";
-  if (typeof baseUrl !== "string" || !URL.canParse(baseUrl) || /[?#]/.test(baseUrl)) throw new InputError("baseUrl", rule, shown(baseUrl));
-  const url = new URL(baseUrl);
-  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname));
-  if (!secure) throw new InputError("baseUrl", `${rule}: a bearer key must not cross a network in clear text`, shown(baseUrl));
-  if (url.username || url.password) throw new InputError("baseUrl", "must not carry credentials", shown(url.origin));
-  return url.href.replace(/\/+$/, "");
-}
-
 // setTimeout fires at once for delays above 2^31 - 1 ms.
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-function checkTimeout(field: string, timeoutMs: unknown): number {
-  if (typeof timeoutMs !== "number" || !(timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
-    throw new InputError(field, `must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}`, shown(timeoutMs));
-  }
-  return timeoutMs;
-}
-
-function checkCount(field: string, value: unknown, min: number): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
-    throw new InputError(field, `must be an integer of at least ${min}`, shown(value));
-  }
+/** `value`, when `ok`; else an InputError naming `field` and `rule`. */
+function checked<T>(field: string, value: T, ok: boolean, rule: string, quote = true): T {
+  if (!ok) throw new InputError(field, rule, quote ? shown(value) : undefined);
   return value;
 }
 
-function checkHeaders(field: string, headers: unknown): Record<string, string> {
-  const checked: Record<string, string> = {};
-  for (const [name, value] of membersOf(headers, field)) {
-    if (name.toLowerCase() === "authorization") throw new InputError(`${field}.${name}`, "cannot be set: the client sends the API key");
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new InputError(`${field}.${name}`, "is not a header name");
-    if (typeof value !== "string" || !HEADER_VALUE.test(value)) throw new InputError(`${field}.${name}`, "must be printable ASCII (a header value)", shown(value));
-    checked[name.toLowerCase()] = value;
-  }
-  return checked;
-}
+const milliseconds = (field: string, value: unknown) =>
+  checked(field, value as number, typeof value === "number" && value > 0 && value <= MAX_TIMEOUT_MS, `must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}`);
 
-function checkSignal(field: string, signal: unknown): AbortSignal | undefined {
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InputError(field, "must be an AbortSignal");
-  return signal;
-}
+const count = (field: string, value: unknown, min: number) =>
+  checked(field, value as number, Number.isSafeInteger(value) && (value as number) >= min, `must be an integer of at least ${min}`);
 
-function checkLogger(logger: unknown): Logger {
-  if (LEVELS.slice(0, 4).some((level) => typeof (logger as Record<string, unknown> | null)?.[level] !== "function")) {
-    throw new InputError("logger", "must have the methods debug, info, warn and error (console has them)");
-  }
-  return logger as Logger;
+function baseUrlOf(baseUrl: unknown): string {
+  const rule = "must be an absolute https URL without ? or # (http only for localhost or 127.0.0.1)";
+  checked("baseUrl", baseUrl, typeof baseUrl === "string" && URL.canParse(baseUrl) && !/[?#]/.test(baseUrl), rule);
+  const url = new URL(baseUrl as string);
+  const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname));
+  checked("baseUrl", baseUrl, secure, `${rule}: a bearer key must not cross a network in clear text`);
+  checked("baseUrl", url.origin, !url.username && !url.password, "must not carry credentials");
+  return url.href.replace(/\/+$/, "");
 }
 
 export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   const given = Object.fromEntries(membersOf(options, "options")) as KeepupClientOptions;
-  if (isBrowserLike() && given.dangerouslyAllowBrowser !== true) {
-    throw new InputError("dangerouslyAllowBrowser", "must be true in a browser: KeepUp's API key must never be in client-side code");
-  }
-  const fetchImpl = given.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new InputError("fetch", "must be a function (no global fetch was found)");
+  const { process } = globalThis;
+  const environment = (name: string) => process?.env?.[name] || undefined;
+  const node = process?.versions?.node;
+  // Any global scope without Node's process: a page, a Web Worker, a service worker.
+  checked("dangerouslyAllowBrowser", given, typeof node === "string" || given.dangerouslyAllowBrowser === true, "must be true in a browser: KeepUp's API key must never be in client-side code", false);
+  const fetch = checked("fetch", given.fetch ?? globalThis.fetch, typeof (given.fetch ?? globalThis.fetch) === "function", "must be a function (no global fetch was found)", false);
+  const apiKey = given.apiKey ?? environment("KEEPUP_API_KEY");
+  checked("apiKey", apiKey, apiKey !== undefined, "is required: pass it or set KEEPUP_API_KEY", false);
+  // Anything else cannot be sent as a header value, and the fetch error for it would quote the key.
+  checked("apiKey", apiKey, typeof apiKey === "string" && /^[\x21-\x7e]+$/.test(apiKey), "must be printable ASCII without white space (a header value)", false);
   const logLevel = given.logLevel ?? environment("KEEPUP_LOG") ?? "warn";
-  if (!LEVELS.includes(logLevel as LogLevel)) throw new InputError("logLevel", `must be one of ${LEVELS.join(", ")}`, shown(logLevel));
-  const logger = checkLogger(given.logger ?? console);
-  const threshold = LEVELS.indexOf(logLevel as LogLevel);
-  const runtime = typeof globalThis.process?.versions?.node === "string" ? ` node/${globalThis.process.versions.node}` : "";
-  if (given.userAgent !== undefined && (typeof given.userAgent !== "string" || !HEADER_VALUE.test(given.userAgent))) {
-    throw new InputError("userAgent", "must be printable ASCII (a header value)", shown(given.userAgent));
-  }
+  checked("logLevel", logLevel, LEVELS.includes(logLevel), `must be one of ${LEVELS.join(", ")}`);
+  const logger = given.logger ?? console;
+  checked("logger", logger, LEVELS.slice(0, 4).every((level) => typeof (logger as unknown as Record<string, unknown>)?.[level] === "function"), "must have the methods debug, info, warn and error (console has them)", false);
+  const { userAgent } = given;
+  checked("userAgent", userAgent, userAgent === undefined || (typeof userAgent === "string" && HEADER_VALUE.test(userAgent)), "must be printable ASCII (a header value)");
   return {
-    apiKey: checkApiKey(given.apiKey ?? environment("KEEPUP_API_KEY")),
-    baseUrl: checkBaseUrl(given.baseUrl ?? environment("KEEPUP_BASE_URL") ?? PRODUCTION_BASE_URL),
-    timeoutMs: checkTimeout("timeoutMs", given.timeoutMs ?? 30_000),
-    maxRetries: checkCount("maxRetries", given.maxRetries ?? 2, 0),
-    maxResponseBytes: checkCount("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),
-    fetch: fetchImpl as Fetch,
-    userAgent: `keepup-api/${version}${runtime}${given.userAgent ? ` ${given.userAgent}` : ""}`,
-    log: (level, message) => void (LEVELS.indexOf(level) >= threshold && logger[level](message)),
+    apiKey: apiKey as string,
+    baseUrl: baseUrlOf(given.baseUrl ?? environment("KEEPUP_BASE_URL") ?? "https://api.keepup.store/v2.0"),
+    timeoutMs: milliseconds("timeoutMs", given.timeoutMs ?? 30_000),
+    maxRetries: count("maxRetries", given.maxRetries ?? 2, 0),
+    maxResponseBytes: count("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),
+    fetch: fetch as Fetch,
+    userAgent: [`keepup-api/${version}`, node && `node/${node}`, userAgent].filter(Boolean).join(" "),
+    log: (level, message) => LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel) && logger[level](message()),
     signal: undefined,
     headers: {},
   };
 }
 
-/** One call's options over the client's: the options argument of every method. */
+/** One call's options over the client's: the last argument of every method. */
 export function callOptions(options: unknown, defaults: ResolvedOptions): CallOptions {
-  const given = Object.fromEntries(options === undefined ? [] : membersOf(options, "options")) as RequestOptions;
-  for (const name of Object.keys(given)) {
-    if (!["signal", "timeoutMs", "maxRetries", "headers"].includes(name)) {
-      throw new InputError(`options.${name}`, "is not one of signal, timeoutMs, maxRetries, headers");
-    }
+  const given = Object.fromEntries(options === undefined ? [] : membersOf(options, "options", ["signal", "timeoutMs", "maxRetries", "headers"])) as RequestOptions;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of given.headers === undefined ? [] : membersOf(given.headers, "options.headers")) {
+    const field = `options.headers.${name}`;
+    checked(field, name, name.toLowerCase() !== "authorization", "cannot be set: the client sends the API key", false);
+    checked(field, name, /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name), "is not a header name", false);
+    headers[name.toLowerCase()] = checked(field, value as string, typeof value === "string" && HEADER_VALUE.test(value), "must be printable ASCII (a header value)");
   }
   return {
-    signal: checkSignal("options.signal", given.signal),
-    timeoutMs: given.timeoutMs === undefined ? defaults.timeoutMs : checkTimeout("options.timeoutMs", given.timeoutMs),
-    maxRetries: given.maxRetries === undefined ? defaults.maxRetries : checkCount("options.maxRetries", given.maxRetries, 0),
-    headers: given.headers === undefined ? {} : checkHeaders("options.headers", given.headers),
+    signal: checked("options.signal", given.signal, given.signal === undefined || given.signal instanceof AbortSignal, "must be an AbortSignal", false),
+    timeoutMs: given.timeoutMs === undefined ? defaults.timeoutMs : milliseconds("options.timeoutMs", given.timeoutMs),
+    maxRetries: given.maxRetries === undefined ? defaults.maxRetries : count("options.maxRetries", given.maxRetries, 0),
+    headers,
   };
 }

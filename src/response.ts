@@ -6,16 +6,14 @@ import { listen } from "./signals.js";
 /** Reads a property without letting a hostile getter or proxy throw. */
 export function read(value: unknown, name: string | symbol): unknown {
   try {
-    return value !== null && (typeof value === "object" || typeof value === "function")
-      ? (value as Record<string | symbol, unknown>)[name]
-      : undefined;
+    return (value as Record<string | symbol, unknown>)[name];
   } catch {
     return undefined;
   }
 }
 
 /** The media type of a content-type header, lower-cased, without parameters. */
-export const mediaType = (headers: Headers) => headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+export const mediaType = (headers: Headers) => headers.get("content-type")?.split(";")[0]!.trim().toLowerCase();
 
 export interface Answer {
   status: number;
@@ -27,42 +25,33 @@ export interface Answer {
 
 /** The status, headers and body of what a fetch resolved to, or undefined when it is no answer at all. */
 export function answerOf(response: unknown): Answer | undefined {
-  const status = read(response, "status");
-  if (!Number.isInteger(status) || (status !== 0 && ((status as number) < 100 || (status as number) > 599))) return undefined;
+  if (response instanceof Response) return { status: response.status, headers: response.headers, body: response.body };
+  const status = read(response, "status") as number;
+  if (!Number.isInteger(status) || (status && (status < 100 || status > 599))) return undefined;
   const headers = new Headers();
-  let failure: string | undefined;
   try {
-    const source = read(response, "headers");
-    (source as Headers).forEach((value, name) => headers.append(name, value));
+    (read(response, "headers") as Headers).forEach((value, name) => headers.append(name, value));
   } catch {
-    failure = "headers that could not be read";
+    return { status, headers, body: undefined, failure: "headers that could not be read" };
   }
-  return { status: status as number, headers, body: read(response, "body"), failure };
+  return { status, headers, body: read(response, "body") };
 }
 
 export class BodyTooLarge extends Error {}
 
 /**
- * Reads at most `limit` bytes of a body (a web ReadableStream or a Node stream), stopping it
- * beyond that or when `signal` aborts.
+ * Reads at most `limit` bytes of the body of `response` (a web ReadableStream or a Node
+ * stream), stopping it beyond that or when `signal` aborts.
  */
-export async function readBody(body: unknown, limit: number, signal: AbortSignal): Promise<Uint8Array> {
-  if (body === null || body === undefined) return new Uint8Array();
-  const getReader = read(body, "getReader");
-  const iterate = read(body, Symbol.asyncIterator);
-  let next: () => Promise<IteratorResult<unknown>>;
-  let stop: () => void;
-  if (typeof getReader === "function") {
-    const reader = getReader.call(body) as ReadableStreamDefaultReader<unknown>;
-    next = () => reader.read() as Promise<IteratorResult<unknown>>;
-    stop = () => void reader.cancel().catch(() => {});
-  } else if (typeof iterate === "function") {
-    const iterator = iterate.call(body) as AsyncIterator<unknown>;
-    next = () => iterator.next();
-    stop = () => void iterator.return?.().catch(() => {});
-  } else {
-    throw new TypeError("a body that is neither a web stream nor a Node stream");
-  }
+export async function readBody({ response, body, headers }: { response: unknown; body: unknown; headers: Headers }, limit: number, signal: AbortSignal): Promise<Uint8Array> {
+  if (body == null) return new Uint8Array();
+  // Node's own fetch reads exactly a content-length it was sent (unless it decompresses): read it whole.
+  const length = Number(headers.get("content-length") ?? NaN);
+  if (response instanceof Response && length <= limit && !headers.has("content-encoding")) return new Uint8Array(await response.arrayBuffer());
+  const web = typeof read(body, "getReader") === "function";
+  const reader = web ? (body as ReadableStream).getReader() : (body as AsyncIterable<unknown>)[Symbol.asyncIterator]();
+  const next = () => (web ? (reader as ReadableStreamDefaultReader).read() : (reader as AsyncIterator<unknown>).next());
+  const stop = () => void (web ? (reader as ReadableStreamDefaultReader).cancel() : (reader as AsyncIterator<unknown>).return?.())?.catch(() => {});
   const unsubscribe = listen(signal, stop);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -70,8 +59,7 @@ export async function readBody(body: unknown, limit: number, signal: AbortSignal
     for (let chunk = await next(); !chunk.done; chunk = await next()) {
       const bytes = typeof chunk.value === "string" ? new TextEncoder().encode(chunk.value) : chunk.value;
       if (!(bytes instanceof Uint8Array)) throw new TypeError("a body chunk that is not bytes");
-      size += bytes.byteLength;
-      if (size > limit) throw new BodyTooLarge();
+      if ((size += bytes.byteLength) > limit) throw new BodyTooLarge();
       chunks.push(bytes);
     }
     signal.throwIfAborted(); // a Node stream stopped mid-way ends as if done

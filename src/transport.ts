@@ -38,17 +38,16 @@ export interface Wire {
 /** An answer whose status line arrived, with its body's text (undefined when it could not be read). */
 interface Received extends Answer {
   response: unknown;
-  text: string | undefined;
-  readFailure?: string | undefined;
+  text?: string;
 }
 
 const decoder = new TextDecoder();
 const querySerializer = createQuerySerializer();
-const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+
 /** Error `code`s of a thrown value and its causes (ECONNREFUSED, ENOTFOUND, ...), read safely. */
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
-  for (let at = error, depth = 0; at !== undefined && depth < 5; at = read(at, "cause"), depth++) {
+  for (let at = error, depth = 0; at != null && depth < 5; at = read(at, "cause"), depth++) {
     const code = read(at, "code");
     if (typeof code === "string") codes.push(code);
   }
@@ -56,102 +55,102 @@ function codesOf(error: unknown): string[] {
 }
 
 export function createTransport(options: ResolvedOptions) {
-  const { baseUrl, maxResponseBytes, log } = options;
+  const { baseUrl, maxResponseBytes: limit, log } = options;
   const redact = redactor([options.apiKey]);
-  const authorization = `Bearer ${options.apiKey}`;
 
   /** One attempt: the answer once its status line arrived and its body was read (or failed to be). */
   async function attempt(url: string, init: Omit<FetchInit, "signal" | "redirect">, signal: AbortSignal): Promise<Received> {
     let received: Received | undefined;
     const exchange = async () => {
       const response = await options.fetch(url, { ...init, signal, redirect: "manual" });
-      const answer = answerOf(response);
       // Anything else (a custom fetch's mistake, or a hostile object) is no answer at all.
-      if (!answer) throw new TypeError("fetch did not resolve to a response");
-      received = { ...answer, response, text: undefined, readFailure: answer.failure };
+      received = { response, ...(answerOf(response) ?? fail(new TypeError("fetch did not resolve to a response"))) };
       // A status that cannot carry a body (an opaque redirect's 0, 204, ...) is not read.
-      if (answer.status < 200 || [204, 205, 304].includes(answer.status)) return;
-      received.text = decoder.decode(await readBody(answer.body, maxResponseBytes, signal));
+      if (!received.failure && received.status >= 200 && ![204, 205, 304].includes(received.status)) {
+        received.text = decoder.decode(await readBody(received, limit, signal));
+      }
     };
     try {
       await untilAborted(exchange(), signal, listen);
     } catch (error) {
       if (!received) throw error; // no status line: a connection failure, a timeout or an abort
       // The server answered: what failed is reading its body, never a reason to send again.
-      received.readFailure =
+      received.failure =
         error instanceof BodyTooLarge
-          ? `a body larger than maxResponseBytes (${maxResponseBytes}), not read further`
+          ? `a body larger than maxResponseBytes (${limit}), not read further`
           : signal.aborted
             ? "a body not read within the timeout"
-            : `a body that could not be read (${quoted(redact.thrown(error).message)})`;
+            : `a body that could not be read (${redact.thrown(error).message})`;
     }
     return received!;
   }
 
   /** The documented body of a success, or the APIError for any other answer. */
-  function outcome(id: string, entry: OperationEntry, where: string, received: Received): WithResponse<unknown> | APIError {
+  function outcome(id: string, entry: OperationEntry, where: () => string, received: Received): WithResponse<unknown> | APIError {
     const { status, headers, text } = received;
     const schema = entry.success[status];
-    let problem = received.readFailure;
+    let problem = received.failure;
     let parsed: { value: unknown } | undefined;
-    if (!problem && text !== undefined) {
-      try {
-        parsed = { value: JSON.parse(text) };
-      } catch {}
-    }
+    try {
+      if (text) parsed = { value: JSON.parse(text) };
+    } catch {}
     if (!problem && schema) {
-      if (mediaType(headers) !== "application/json") problem = `content-type ${quoted(headers.get("content-type") ?? "none")} instead of application/json`;
+      const broken = parsed && violation(schema, parsed.value);
+      if (mediaType(headers) !== "application/json") problem = `content-type ${headers.get("content-type") ?? "none"} instead of application/json`;
       else if (!parsed) problem = "a body that is not JSON";
-      else {
-        const broken = violation(schema, parsed.value);
-        if (!broken) return { data: parsed.value, response: received.response as Response, requestId: requestIdOf(headers) };
-        problem = `a body that breaks the contract (/${broken.at.join("/")} ${broken.rule})`;
-      }
+      else if (!broken) return { data: parsed.value, response: received.response as Response, requestId: requestIdOf(headers) };
+      else problem = `a body that breaks the contract (/${broken.at.join("/")} ${broken.rule})`;
     } else if (!problem && status >= 200 && status < 300) {
       problem = "a status the contract does not document for it";
     }
     // Everything the error keeps or says is redacted first, before any of it is cut.
     const body = text === undefined ? undefined : redact.has(text) ? redact.json(text) : parsed ? parsed.value : text;
-    const safeHeaders = redact.headers(headers);
-    const ErrorClass = errorClassFor(status);
-    const message = describe(id, entry, where, status, safeHeaders, body, problem && quoted(redact.text(problem)));
-    return new ErrorClass(message, status, body, safeHeaders);
+    const safe = redact.headers(headers);
+    const message = describe(id, entry, where(), status, safe, body, problem && quoted(redact.text(problem)));
+    return new (errorClassFor(status))(message, status, body, safe);
   }
 
   return async function perform(id: string, entry: OperationEntry, wire: Wire, call: CallOptions): Promise<WithResponse<unknown>> {
-    call.signal?.throwIfAborted();
     const { signal: callerSignal, timeoutMs, maxRetries } = call;
+    callerSignal?.throwIfAborted();
     const url = createFinalURL(entry.path, { baseUrl, params: wire, querySerializer, pathSerializer: defaultPathSerializer });
     // Named in messages and logs without its query, which may hold a customer's details.
-    const where = redact.text(`${entry.method} ${url.split("?")[0]}`);
-    const headers: Record<string, string> = {
-      accept: "application/json",
-      "user-agent": options.userAgent,
-      ...(wire.body !== undefined && { "content-type": "application/json" }),
-      ...call.headers,
-      authorization,
+    const where = () => redact.text(`${entry.method} ${url.split("?")[0]}`);
+    const init = {
+      method: entry.method,
+      headers: {
+        accept: "application/json",
+        "user-agent": options.userAgent,
+        ...(wire.body !== undefined && { "content-type": "application/json" }),
+        ...call.headers,
+        authorization: `Bearer ${options.apiKey}`,
+      },
+      ...(wire.body !== undefined && { body: JSON.stringify(wire.body) }),
     };
-    const init = { method: entry.method, headers, ...(wire.body !== undefined && { body: JSON.stringify(wire.body) }) };
     for (let retry = 0; ; retry++) {
       const controller = new AbortController();
       let timedOut = false;
       const timer = setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs);
       const unsubscribe = callerSignal ? onAbort(callerSignal, () => controller.abort()) : () => {};
       const started = performance.now();
-      const took = () => `${Math.round(performance.now() - started)} ms`;
+      const attempted = (what: string) => log("debug", () => `keepup ${id}: ${where()} attempt ${retry + 1}: ${what} (${Math.round(performance.now() - started)} ms)`);
+      const again = async (delay: number, why: unknown) => {
+        log("info", () => `keepup ${id}: sending again in ${Math.round(delay)} ms (${why})`);
+        await sleep(delay, callerSignal);
+      };
       let received: Received;
       try {
         received = await attempt(url, init, controller.signal);
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason; // the caller's own abort, never retried
+        const cause = redact.thrown(error);
+        const detail = [cause.message, read(cause.cause, "message")].filter(Boolean).join(": ");
         const failure = timedOut
-          ? new APIConnectionTimeoutError(`${where} timed out after ${timeoutMs} ms`)
-          : connectionError(where, redact.thrown(error));
-        log("debug", `keepup ${id}: attempt ${retry + 1}: ${failure.message} (${took()})`);
+          ? new APIConnectionTimeoutError(`${where()} timed out after ${timeoutMs} ms`)
+          : new APIConnectionError(`${where()} failed to connect (${detail})`, { cause });
+        attempted(timedOut ? "timed out" : `no answer (${detail})`);
         if (retry < maxRetries && isRetriedFailure(entry.retry, timedOut, codesOf(error))) {
-          const delay = retryDelayMs(retry, null);
-          log("info", `keepup ${id}: sending again in ${Math.round(delay)} ms (${timedOut ? "timeout" : "no answer"})`);
-          await sleep(delay, callerSignal);
+          await again(retryDelayMs(retry, null), timedOut ? "timeout" : "no answer");
           continue;
         }
         throw failure;
@@ -160,11 +159,9 @@ export function createTransport(options: ResolvedOptions) {
         unsubscribe();
       }
       if (callerSignal?.aborted) throw callerSignal.reason;
-      log("debug", `keepup ${id}: ${where} attempt ${retry + 1}: ${received.status} (${took()})`);
+      attempted(String(received.status));
       if (retry < maxRetries && isRetriedStatus(entry.retry, received.status)) {
-        const delay = retryDelayMs(retry, received.headers.get("retry-after"));
-        log("info", `keepup ${id}: sending again in ${Math.round(delay)} ms (${received.status})`);
-        await sleep(delay, callerSignal);
+        await again(retryDelayMs(retry, received.headers.get("retry-after")), received.status);
         continue;
       }
       const result = outcome(id, entry, where, received);
@@ -174,29 +171,27 @@ export function createTransport(options: ResolvedOptions) {
   };
 }
 
+const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+
+function fail(error: Error): never {
+  throw error;
+}
+
+/** The message of an error: what KeepUp answered, and what to do about it. */
 function describe(id: string, entry: OperationEntry, where: string, status: number, headers: Headers, body: unknown, problem: string | undefined): string {
   if (status === 0 || (status >= 300 && status < 400)) {
     const location = headers.get("location");
-    return (
-      `KeepUp answered ${where} with a redirect (${status}${location ? ` to ${quoted(location)}` : ""}), ` +
-      "not followed so that the API key is not sent elsewhere; check baseUrl."
-    );
+    return `KeepUp answered ${where} with a redirect (${status}${location ? ` to ${quoted(location)}` : ""}), not followed so that the API key is not sent elsewhere; check baseUrl.`;
   }
   if (status >= 200 && status < 300) {
-    const write = entry.retry === "write" ? ` It was a write (${entry.method}) that KeepUp accepted, so it was most likely performed: do not send it again before checking its effect.` : "";
-    return `KeepUp accepted ${id} (HTTP ${status}), but its answer is not the documented success: ${problem}.${write}`;
+    return (
+      `KeepUp accepted ${id} (HTTP ${status}), but its answer is not the documented success: ${problem}.` +
+      (entry.retry === "write" ? ` It was a write (${entry.method}), so it was most likely performed: do not send it again before checking its effect.` : "")
+    );
   }
-  const error = typeof read(body, "error") === "string" ? `: ${quoted(read(body, "error") as string)}` : "";
   if (problem) return `KeepUp answered ${id} with ${status}, ${problem}.`;
-  if (status === 401) {
-    return `KeepUp rejected the API key (401${error}). Check apiKey or KEEPUP_API_KEY; keys are on the business settings page of the KeepUp app.`;
-  }
+  const error = typeof read(body, "error") === "string" ? `: ${quoted(read(body, "error") as string)}` : "";
+  if (status === 401) return `KeepUp rejected the API key (401${error}). Check apiKey or KEEPUP_API_KEY; keys are on the business settings page of the KeepUp app.`;
   if (status === 429) return `KeepUp is rate limiting this account (429${error}). Retry later.`;
   return `KeepUp answered ${id} with ${status}${error}.`;
-}
-
-/** `cause` is already a redacted copy of what the fetch threw. */
-function connectionError(where: string, cause: Error): APIConnectionError {
-  const detail = cause.cause instanceof Error ? `${cause.message}: ${cause.cause.message}` : cause.message;
-  return new APIConnectionError(`${where} failed to connect (${detail})`, { cause });
 }

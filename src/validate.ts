@@ -50,60 +50,67 @@ export function regExp(pattern: string): RegExp {
   return compiled;
 }
 
-const list = (values: unknown[]) => values.map((value) => JSON.stringify(value)).join(", ");
+const typesOf = (schema: Schema) => [schema.type ?? []].flat().join(" or ");
 
-function parsedJson(text: string): { value: unknown } | undefined {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined;
-  }
-}
+/** A schema in a few words, for the rule of an `anyOf`. */
+const described = (schema: Schema) =>
+  (typesOf(schema) || "any value") +
+  (schema.minimum === undefined ? "" : ` from ${schema.minimum}${schema.maximum === undefined ? "" : ` to ${schema.maximum}`}`) +
+  (schema.pattern === undefined ? "" : ` matching ${schema.pattern}`);
 
-/** The first way `value` breaks `schema`, or undefined when it conforms. */
-export function violation(schema: Schema | boolean, value: unknown, at: (string | number)[] = []): Violation | undefined {
-  const broken = (rule: string): Violation => ({ at, rule });
-  if (typeof schema === "boolean") return schema ? undefined : broken("is not a documented field");
-  const types = schema.type === undefined ? [] : [schema.type].flat();
-  if (types.length > 0 && !types.some((type) => TYPES[type]!(value))) return broken(`must be ${types.join(" or ")}`);
-  if (schema.enum && !schema.enum.includes(value)) return broken(`must be one of ${list(schema.enum)}`);
-  if (schema.anyOf && !schema.anyOf.some((branch) => !violation(branch, value, at))) {
-    return schema.anyOf.length === 1 ? violation(schema.anyOf[0]!, value, at) : broken(`must match one of: ${schema.anyOf.map(describe).join("; ")}`);
+/** The rule `value` breaks, with `at` left where it does; undefined, and `at` as it was, when it conforms. */
+function broken(schema: Schema | boolean, value: unknown, at: (string | number)[]): string | undefined {
+  if (schema === true) return undefined;
+  if (schema === false) return "is not a documented field";
+  const { type } = schema;
+  if (type !== undefined && !(typeof type === "string" ? TYPES[type]!(value) : type.some((name) => TYPES[name]!(value)))) return `must be ${typesOf(schema)}`;
+  if (schema.enum && !schema.enum.includes(value)) return `must be one of ${schema.enum.map((item) => JSON.stringify(item)).join(", ")}`;
+  if (schema.anyOf && !schema.anyOf.some((branch) => !broken(branch, value, []))) {
+    return `must be ${schema.anyOf.map(described).join(", or ")}`;
   }
   if (typeof value === "string") {
-    if (schema.pattern !== undefined && !regExp(schema.pattern).test(value)) return broken(`must match ${schema.pattern}`);
-    if (schema.contentSchema && schema.contentMediaType === "application/json") {
-      const content = parsedJson(value);
-      if (!content) return broken("must be a string holding JSON");
-      return violation(schema.contentSchema, content.value, at);
+    if (schema.pattern !== undefined && !regExp(schema.pattern).test(value)) return `must match ${schema.pattern}`;
+    if (schema.contentSchema) {
+      let content: unknown;
+      try {
+        content = JSON.parse(value);
+      } catch {
+        return "must be a string holding JSON";
+      }
+      return broken(schema.contentSchema, content, at);
     }
   }
   if (typeof value === "number") {
-    if (schema.minimum !== undefined && value < schema.minimum) return broken(`must be at least ${schema.minimum}`);
-    if (schema.maximum !== undefined && value > schema.maximum) return broken(`must be at most ${schema.maximum}`);
+    if (value < (schema.minimum ?? -Infinity)) return `must be at least ${schema.minimum}`;
+    if (value > (schema.maximum ?? Infinity)) return `must be at most ${schema.maximum}`;
   }
-  if (Array.isArray(value) && schema.items) {
-    for (let index = 0; index < value.length; index++) {
-      const found = violation(schema.items, value[index], [...at, index]);
-      if (found) return found;
+  if (Array.isArray(value)) {
+    for (let index = 0; schema.items && index < value.length; index++) {
+      at.push(index);
+      const rule = broken(schema.items, value[index], at);
+      if (rule) return rule;
+      at.pop();
     }
-  }
-  if (isObject(value)) {
+  } else if (isObject(value)) {
     // As Ajv: a member that is undefined is absent.
-    for (const name of schema.required ?? []) if (!Object.hasOwn(value, name) || value[name] === undefined) return { at: [...at, name], rule: "is required" };
+    for (const name of schema.required ?? []) {
+      if (value[name] === undefined || !Object.hasOwn(value, name)) return at.push(name), "is required";
+    }
     for (const name of Object.keys(value)) {
-      if (value[name] === undefined) continue;
       const rule = schema.properties && Object.hasOwn(schema.properties, name) ? schema.properties[name] : schema.additionalProperties;
-      const found = rule === undefined ? undefined : violation(rule, value[name], [...at, name]);
+      if (rule === undefined || value[name] === undefined) continue;
+      at.push(name);
+      const found = broken(rule, value[name], at);
       if (found) return found;
+      at.pop();
     }
   }
   return undefined;
 }
 
-/** A schema in a few words, for the rule of an `anyOf`. */
-function describe(schema: Schema): string {
-  const types = schema.type === undefined ? "any value" : [schema.type].flat().join(" or ");
-  const range = schema.minimum === undefined ? "" : ` from ${schema.minimum}${schema.maximum === undefined ? "" : ` to ${schema.maximum}`}`;
-  return `${types}${range}${schema.pattern === undefined ? "" : ` matching ${schema.pattern}`}`;
+/** The first way `value` breaks `schema`, or undefined when it conforms. */
+export function violation(schema: Schema | boolean, value: unknown): Violation | undefined {
+  const at: (string | number)[] = [];
+  const rule = broken(schema, value, at);
+  return rule === undefined ? undefined : { at, rule };
 }

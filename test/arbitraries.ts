@@ -25,7 +25,7 @@ function validValueOf(schema: Schema | boolean, mistakes: boolean, depth: number
   if (typeof schema === "boolean") return schema ? fc.jsonValue({ maxDepth: 1 }) : fc.constant(undefined);
   if (schema.anyOf) return fc.oneof(...schema.anyOf.map((branch) => valueOf(branch, mistakes, depth + 1)));
   if (schema.enum) return fc.constantFrom(...schema.enum);
-  if (schema.contentMediaType === "application/json" && schema.contentSchema) {
+  if (schema.contentSchema) {
     return valueOf(schema.contentSchema, mistakes, depth + 1).map((value) => JSON.stringify(value) ?? "");
   }
   const types = schema.type === undefined ? [] : [schema.type].flat();

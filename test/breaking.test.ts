@@ -37,7 +37,10 @@ describe("each rule of the gate, on a change the library alone gets wrong", () =
         value: { ...operation(spec).responses["200"].content["application/json"].examples.cancelled.value },
       };
     }],
-    "code samples are annotations": ["annotation", (spec) => (operation(spec)["x-codeSamples"][0].source = "curl --reworded")],
+    "code samples and the contract check's extensions are annotations": ["annotation", (spec) => {
+      operation(spec)["x-codeSamples"][0].source = "curl --reworded";
+      operation(spec)["x-contract-check-query"] = { page: 2 };
+    }],
     "a client extension added is non-breaking": ["non-breaking", (spec) => (requestSchema(spec).properties.alert_customer["x-client-trim"] = true)],
     "a client extension changed or removed is breaking": ["breaking", (spec) => (operation(spec)["x-client-method"] = "sales.cancelSale")],
     "prose is an annotation": ["annotation", (spec) => (spec.tags[0].description = "Reworded.")],

@@ -28,7 +28,8 @@ const schemas = Object.entries(entries).flatMap(([id, entry]) => [
 /** The same schema with each string holding JSON checked as the JSON it holds, for Ajv. */
 function decoded(schema: Schema): [Schema, (value: unknown) => unknown] {
   const decode = (node: Schema, value: unknown): unknown => {
-    if (node.contentSchema && typeof value === "string") {
+    if (node.contentSchema) {
+      if (typeof value !== "string") return { "not a string": value };
       try {
         return decode(node.contentSchema, JSON.parse(value));
       } catch {

@@ -56,9 +56,10 @@ export const RULES: { name: string; type: ChangeType; applies: (diff: Diff, befo
     applies: ({ type, path: where }) => type === "unclassified" && (where.includes("examples") || where.at(-1) === "example"),
   },
   {
-    name: "code samples are annotations",
+    // Neither is read by a client: the docs' samples, and what the contract check sends.
+    name: "code samples and the contract check's extensions are annotations",
     type: "annotation",
-    applies: ({ path: where }) => where.includes("x-codeSamples"),
+    applies: ({ path: where }) => where.some((key) => key === "x-codeSamples" || String(key).startsWith("x-contract-check")),
   },
   {
     // A new method, or a new way to pass a value, adds to the client; anything else changes what callers wrote.

@@ -44,6 +44,8 @@ export interface Operation {
   client: { resource: string; method: string; input: string | undefined };
   /** How the client retries it: `x-retry-policy`, else `read` for GET and `write` for any other method. */
   retry: "read" | "write";
+  /** The query the contract check sends with the live key (`x-contract-check-query`): a safe one, such as a list's first page. */
+  checkQuery: Record<string, unknown>;
   parameters: Parameter[];
   requestBody: RequestBody | undefined;
   responses: ResponseEntry[];
@@ -135,6 +137,7 @@ export function operationsOf(spec: Json): Operation[] {
         secured: (operation.security ?? spec.security ?? []).length > 0,
         client: { resource, method: name, input: operation["x-client-input"] },
         retry,
+        checkQuery: operation["x-contract-check-query"] ?? {},
         parameters,
         requestBody: requestBody && {
           required: requestBody.required === true,

@@ -102,10 +102,8 @@ export function scenariosOf(spec: Json, operations: Operation[], ajv: Ajv2020, i
       operation, credentials: "live", expect: successOf(operation), probe: false,
       params: {
         path,
-        // A read asks for what the defaults name (List Sales: page 1).
-        query: Object.fromEntries(
-          operation.parameters.filter((p) => p.in === "query" && p.schema?.default !== undefined).map((p) => [p.name, p.schema.default]),
-        ),
+        // A read asks for what the contract's x-contract-check-query names (a list: its first page).
+        query: operation.checkQuery,
       },
       body: named ? withIds(spec, operation, input.body ?? firstExample(operation), path) : undefined,
       warning: isRead(operation) ? undefined : `${operationId} (${operation.method} ${operation.path}) is real and cannot be undone`,

@@ -5,8 +5,7 @@
 import { at, type Json } from "./operations.js";
 
 const CHECKED = new Set([
-  "type", "enum", "required", "properties", "additionalProperties", "items", "anyOf", "pattern", "minimum", "maximum",
-  "contentMediaType", "contentSchema",
+  "type", "enum", "required", "properties", "additionalProperties", "items", "anyOf", "pattern", "minimum", "maximum", "contentSchema",
   "x-client-number", "x-client-boolean", "x-client-append", "x-client-from-path",
 ]);
 const ANNOTATIONS = new Set(["description", "title", "examples", "example", "deprecated", "format", "default", "readOnly", "writeOnly", "$comment"]);
@@ -32,8 +31,10 @@ export function compactSchema(spec: Json, schema: unknown, where: string): Json 
   const node = resolved(spec, schema);
   if (typeof node === "boolean") return node;
   const compact: Json = {};
+  // The client reads a contentSchema as JSON's: no other media type may come with one.
+  if (node.contentSchema && node.contentMediaType !== "application/json") throw new Error(`${where}: a contentSchema the client can read needs contentMediaType application/json`);
   for (const [keyword, value] of Object.entries<any>(node)) {
-    if (ANNOTATIONS.has(keyword)) continue;
+    if (ANNOTATIONS.has(keyword) || keyword === "contentMediaType") continue;
     if (!CHECKED.has(keyword)) throw new Error(`${where}: the client's validator does not check \`${keyword}\``);
     if (keyword === "enum" && value.some((item: unknown) => item !== null && typeof item === "object")) {
       throw new Error(`${where}: the client's validator compares enum values of primitive types only`);

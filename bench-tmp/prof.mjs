@@ -1,0 +1,18 @@
+import http from "node:http";
+import { createKeepupClient } from "/work/main/dist/index.js";
+import createClient from "openapi-fetch";
+import fs from "node:fs";
+const spec = JSON.parse(fs.readFileSync("/work/main/generated/openapi.json","utf8"));
+const body = JSON.stringify(spec.components.responses.SaleFound.content["application/json"].examples.found.value);
+const s = http.createServer((q, r) => { q.resume(); q.on("end", () => { r.writeHead(200, {"content-type":"application/json","content-length":Buffer.byteLength(body)}); r.end(body); }); });
+await new Promise(r => s.listen(0, "127.0.0.1", r));
+const baseUrl = `http://127.0.0.1:${s.address().port}/v2.0`;
+const keepup = createKeepupClient({ apiKey: "bench-key", baseUrl });
+const bare = createClient({ baseUrl, headers: { Authorization: "Bearer x" } });
+const which = process.argv[2];
+const call = which === "bare" ? () => bare.GET("/sales/{sale_id}", { params: { path: { sale_id: "46099" } }, signal: new AbortController().signal }) : () => keepup.sales.get(46099);
+for (let i = 0; i < 500; i++) await call();
+const t = performance.now();
+for (let i = 0; i < 5000; i++) await call();
+console.log(which, ((performance.now() - t) * 1000 / 5000).toFixed(1), "µs");
+s.close();
