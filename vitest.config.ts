@@ -12,6 +12,7 @@ const TOOLING = [
   "test/mock.contract.test.ts",
   "test/release.test.ts",
   "test/start.test.ts",
+  "test/stock-tools.test.ts",
 ];
 
 export default defineConfig({

@@ -8,13 +8,14 @@ import { API, redocly, root } from "./lib/steps.js";
 export const docsFile = path.join(root, "dist", "docs", "index.html");
 
 // Redoc still points its attribution logo and icon sets at Redocly's CDNs. An empty data:
-// URL makes them fail to load; the attribution link, its logo gone, would read "API docs by"
-// with nothing after it, so it is hidden.
+// URL makes them fail to load; the attribution, its logo gone, would be a pill reading "API
+// docs by" with nothing after it, so it is hidden whole.
 const CDN_URL = /https:\/\/cdn\.redoc(?:ly\.com|\.ly)\/[^`"'\s)]*/g;
-// Long sample lines wrap rather than run out of their panel.
+// Long sample lines wrap rather than run out of their panel, and never under the copy button
+// in the panel's top right corner.
 const STYLE =
-  `<style>a[href="https://redocly.com/redoc/"]{display:none}` +
-  `pre,pre code{white-space:pre-wrap!important;overflow-wrap:anywhere!important}</style>`;
+  `<style>:has(> a[href="https://redocly.com/redoc/"]){display:none!important}` +
+  `pre,pre code{white-space:pre-wrap!important;overflow-wrap:anywhere!important}pre{padding-right:48px!important}</style>`;
 // Reader telemetry off. Redoc reads this option, but Redocly's config schema does not list it
 // (redocly.yaml would warn), and an --openapi.* flag would drop redocly.yaml's options.
 const OPTIONS = "const __redoc_options = {";

@@ -22,7 +22,7 @@ server.listen(0, "127.0.0.1", () => {
     const field = error instanceof InputError ? error.field : "none";
     return keepup.sales.cancel(7, { alertCustomer: false }).then((result) => {
       server.close();
-      console.log(JSON.stringify({ status: result.data.status, field, requests }));
+      console.log(JSON.stringify({ status: result.data?.status, field, requests }));
     });
   });
 });

@@ -11,14 +11,17 @@ import { operations, root } from "../helpers.js";
 const docs = path.join(root, "dist", "docs", "index.html");
 
 /** The rendered section of one operation. */
-const sectionOf = (operationId: string) => page.locator(`[data-section-id="/sales/${operationId.toLowerCase()}"]`);
+const sectionOf = (operationId: string) => page.locator(`[data-section-id$="/${operationId.toLowerCase()}"]`);
+/** The tag an operation is listed under in the sidebar. */
+const tagOf = ({ path, method }: Operation): string =>
+  (spec.paths as Record<string, Record<string, { tags: string[] }>>)[path]![method.toLowerCase()]!.tags[0]!;
 
 /** Opens an operation from the sidebar (Redoc renders only what is near the view). */
 async function open(operation: Operation) {
   // The sidebar's entry ("<summary> <method>"), not the heading's anchor that may render beside it.
   const entry = page.getByRole("link", { name: new RegExp(`^${operation.summary}\\s+${operation.method}$`, "i") });
-  // "Sales" folds and unfolds its group: click it only while the group is folded.
-  if (!(await entry.isVisible())) await page.getByRole("link", { name: "Sales", exact: true }).click();
+  // A tag folds and unfolds its group: click it only while the group is folded.
+  if (!(await entry.isVisible())) await page.getByRole("link", { name: tagOf(operation), exact: true }).click();
   await entry.click();
   const section = sectionOf(operation.operationId);
   await section.getByRole("heading", { name: operation.summary }).waitFor();
@@ -59,7 +62,7 @@ afterAll(async () => {
 describe("the rendered docs", () => {
   it("show the API's description: what it is and how to guard the key", async () => {
     const text = await page.locator("body").innerText();
-    expect(text).toContain("KeepUp Sales API");
+    expect(text).toContain(spec.info.title);
     expect(text).toContain("business settings page");
     expect(text).toMatch(/never use it in client-side/);
   });
@@ -129,7 +132,25 @@ describe("the rendered docs", () => {
   it("show no markdown as raw text, and no attribution left empty", async () => {
     const text = await page.locator("body").innerText();
     expect(text).not.toContain("`");
-    expect(text).not.toMatch(/API docs by\s*$/m);
+    expect(text).not.toMatch(/API docs by/);
+    const attribution = page.locator('a[href="https://redocly.com/redoc/"]');
+    expect(await attribution.count()).toBe(1);
+    expect(await attribution.evaluate((link) => link.parentElement!.getBoundingClientRect().height)).toBe(0);
+  });
+
+  it.each(operations)("keep every line of $operationId's samples clear of the copy button", async (operation) => {
+    const section = await open(operation);
+    const overlaps = await section.evaluate((element) =>
+      [...element.querySelectorAll("pre")].flatMap((pre) => {
+        const box = pre.getBoundingClientRect();
+        const textRight = box.right - parseFloat(getComputedStyle(pre).paddingRight);
+        return [...pre.parentElement!.parentElement!.querySelectorAll("button")]
+          .map((button) => button.getBoundingClientRect())
+          .filter((button) => button.width > 0 && button.top < box.top + 30 && button.bottom > box.top && button.left < textRight)
+          .map((button) => `${button.left} < ${textRight}`);
+      }),
+    );
+    expect(overlaps).toEqual([]);
   });
 
   it("wrap long code lines instead of cutting them off", async () => {

@@ -1,5 +1,6 @@
-// Every code sample of every operation, the very text the docs show, runs against the mock and
-// prints the operation's documented success.
+// Every code sample of every operation, the very text the docs show, runs as written against
+// the mock (KEEPUP_BASE_URL, production when unset) and prints the operation's documented
+// success; with another key, it prints KeepUp's error and fails.
 import fs from "node:fs";
 import path from "node:path";
 import { transformSync } from "esbuild";
@@ -38,9 +39,10 @@ describe.each(operations)("the code samples of $operationId", ({ operationId, me
   });
 
   it.each(codeSamples.map((sample) => [sample.label, sample.source] as const))(
-    `%s sends ${method} to production with KEEPUP_API_KEY and prints the documented body`,
+    `%s sends ${method} to KEEPUP_BASE_URL (production when unset) with KEEPUP_API_KEY, prints the documented body, and prints an error`,
     async (label, source) => {
       expect(source).toContain(PRODUCTION);
+      expect(source).toContain("KEEPUP_BASE_URL");
       expect(source).toContain("KEEPUP_API_KEY");
       for (const other of WRITE_METHODS.filter((candidate) => candidate !== method)) {
         expect(source).not.toMatch(new RegExp(`\\b${other}\\b`, "i"));
@@ -49,12 +51,14 @@ describe.each(operations)("the code samples of $operationId", ({ operationId, me
       if (label !== "TypeScript (@keepup/api)") expect(source).toMatch(new RegExp(`\\b${method}\\b`, "i"));
 
       const runner = runners[label]!;
-      const local = source.replaceAll(PRODUCTION, mockUrl);
-      expect(local).not.toBe(source);
       fs.mkdirSync(workDir, { recursive: true });
       const file = path.join(workDir, `${operationId}-${runner.file}`);
-      fs.writeFileSync(file, runner.compile ? runner.compile(local) : local);
-      const run = await runCommand(runner.command, runner.args(file), { cwd: workDir, env: { KEEPUP_API_KEY: mockApiKey } });
+      fs.writeFileSync(file, runner.compile ? runner.compile(source) : source);
+      const sample = (key: string) => runCommand(runner.command, runner.args(file), { cwd: workDir, env: { KEEPUP_API_KEY: key, KEEPUP_BASE_URL: mockUrl } });
+      const refused = await sample(`not-${mockApiKey}`);
+      expect(refused.code).not.toBe(0);
+      expect(`${refused.stdout}${refused.stderr}`).toMatch(/401|rejected the API key/);
+      const run = await sample(mockApiKey);
       expect(run.code, run.stderr).toBe(0);
       const printed = JSON.parse(run.stdout);
       const [example] = Object.values(success.examples);

@@ -1,0 +1,21 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+await page.goto("file:///work/main/dist/docs/index.html");
+await page.getByRole("heading", { name: "Authentication" }).waitFor();
+if (!(await page.getByRole("link", { name: /^Cancel a sale\s+put$/i }).isVisible())) await page.getByRole("link", { name: "Sales", exact: true }).click(); await page.getByRole("link", { name: /^Cancel a sale\s+put$/i }).click();
+const section = page.locator('[data-section-id="/sales/cancelsale"]');
+await section.getByRole("heading", { name: "Cancel a sale" }).waitFor();
+const button = section.locator("button[aria-haspopup]").filter({ hasText: /cURL|TypeScript|Node\.js|Python|PHP/ }).first();
+await button.click(); await page.getByRole("menuitem", { name: "TypeScript (@keepup/api)", exact: true }).click();
+await page.waitForTimeout(500);
+const pre = section.locator("pre").first();
+await pre.scrollIntoViewIfNeeded();
+await pre.screenshot({ path: "/tmp/ts-sample.png" });
+// what sits over the pre's first line
+const info = await pre.evaluate((el) => { const r = el.getBoundingClientRect(); const out = []; for (const n of el.parentElement.parentElement.querySelectorAll("*")) { const b = n.getBoundingClientRect(); if (getComputedStyle(n).position === "absolute" && b.top < r.top + 30 && b.bottom > r.top) out.push(n.tagName + " " + n.className + " " + n.textContent.slice(0,30) + " " + JSON.stringify([b.left,b.top,b.width,b.height])); } return { pre: [r.left, r.top, r.width, r.height], padding: getComputedStyle(el).padding, out }; });
+console.log(JSON.stringify(info, null, 1));
+await page.screenshot({ path: "/tmp/full.png" });
+const side = page.locator(".menu-content");
+console.log(await page.evaluate(() => [...document.querySelectorAll("a")].filter((a) => /redocly|redoc/.test(a.href)).map((a) => a.outerHTML.slice(0, 300) + " PARENT " + a.parentElement.outerHTML.slice(0, 300))));
+await browser.close();
