@@ -33,3 +33,14 @@ describe("the README's retry table", () => {
     expect(/timeout/.test(failures)).toBe(timeouts);
   });
 });
+
+describe("the README's methods table", () => {
+  it("lists every method of the client, with its operation's method and path, in the contract's order", () => {
+    const table = readme.slice(readme.indexOf("| method | operation |")).split("\n\n")[0]!;
+    const rows = table.split("\n").slice(2).map((line) => line.split("|").slice(1, -1).map((cell) => cell.trim().replaceAll("`", "")));
+    const entries = Object.values(operations as Record<string, { method: string; path: string; client: string[]; pathParams: object }>);
+    expect(rows.map(([method, operation]) => `${method!.split("(")[0]} ${operation}`)).toEqual(
+      entries.map(({ method, path: route, client }) => `${client[0]}.${client[1]} ${method} ${route}`),
+    );
+  });
+});

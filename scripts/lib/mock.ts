@@ -58,7 +58,7 @@ function keepupError(status: number, text: string, violations: string | string[]
         ? [{ location: ["request"], message: detail }]
         : [];
   const error = found.map(({ location, message }) => `${location.join(".")}: ${message}`).join("; ") || http.STATUS_CODES[status];
-  const slViolations = JSON.stringify(found.map((violation) => ({ severity: "Error", code: status, ...violation })));
+  const slViolations = found.length > 0 ? JSON.stringify(found.map((violation) => ({ severity: "Error", code: status, ...violation }))) : undefined;
   return { body: JSON.stringify({ status, error }), slViolations };
 }
 
@@ -100,9 +100,14 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
         let text = "";
         for await (const chunk of answer) text += chunk;
         const { body, slViolations } = keepupError(status, text, answer.headers["sl-violations"]);
-        const { "content-type": _, "content-length": __, ...headers } = answer.headers;
+        const { "content-type": _, "content-length": __, "sl-violations": ___, ...headers } = answer.headers;
         response
-          .writeHead(status, { ...headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), "sl-violations": slViolations })
+          .writeHead(status, {
+            ...headers,
+            "content-type": "application/json",
+            "content-length": String(Buffer.byteLength(body)),
+            ...(slViolations && { "sl-violations": slViolations }),
+          })
           .end(body);
       },
     );

@@ -14,7 +14,7 @@ const docs = path.join(root, "dist", "docs", "index.html");
 const sectionOf = (operationId: string) => page.locator(`[data-section-id$="/${operationId.toLowerCase()}"]`);
 /** The tag an operation is listed under in the sidebar. */
 const tagOf = ({ path, method }: Operation): string =>
-  (spec.paths as Record<string, Record<string, { tags: string[] }>>)[path]![method.toLowerCase()]!.tags[0]!;
+  (spec.paths as unknown as Record<string, Record<string, { tags: string[] }>>)[path]![method.toLowerCase()]!.tags[0]!;
 
 /** Opens an operation from the sidebar (Redoc renders only what is near the view). */
 async function open(operation: Operation) {
