@@ -11,7 +11,7 @@ export class KeepupError extends Error {
 /** Bad input, rejected before any request is sent. */
 export class InputError extends KeepupError {
   override name = "InputError";
-  /** The option or argument at fault, e.g. `saleId`. */
+  /** The option or argument at fault, named as the caller passed it (`<input>.<member>[<index>]...`). */
   declare readonly field: string;
   /** The rule it broke, in words. */
   declare readonly rule: string;

@@ -6,14 +6,14 @@
 import { InputError } from "./errors.js";
 import { isObject, regExp, type Schema } from "./validate.js";
 
-/** KeepUp's field name as an option name: `sale_id` → `saleId`, `SKU` → `sku`. */
+/** KeepUp's field name as an option name: `snake_case` → `snakeCase`, `ABC` → `abc`. */
 export const optionName = (wire: string): string =>
   wire
     .split("_")
     .map((word, index) => (index ? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase() : word.toLowerCase()))
     .join("");
 
-/** A caller's field path: `sale.items[0].itemId` (options) or `body.items[0].item_id`. */
+/** A caller's field path: `<input>.<optionName>[0]` (options) or `body.<field_name>[0]`. */
 export const fieldOf = (base: string, at: (string | number)[], options: boolean): string =>
   base + at.map((key) => (typeof key === "number" ? `[${key}]` : `.${options ? optionName(key) : key}`)).join("");
 

@@ -11,7 +11,7 @@ type Naming = { options: true; input: string } | { options: false };
 
 const NONE: Schema = { type: "object", additionalProperties: false };
 
-/** The body members the client fills in from a path parameter (Edit Sale's `sale_id`), with that parameter's name. */
+/** The body members the client fills in from a path parameter (`x-client-from-path`), with that parameter's name. */
 const fromPath = (entry: OperationEntry) =>
   Object.entries(entry.body?.properties ?? {}).flatMap(([name, schema]) => (schema["x-client-from-path"] ? [[name, schema, schema["x-client-from-path"]] as const] : []));
 
