@@ -4,7 +4,7 @@
 // are KeepUp's, not the contract's, so changing one in openapi/ and rebuilding fails here.
 import { describe, expect, it } from "vitest";
 import spec from "../generated/openapi.json" with { type: "json" };
-import { resolveRef, type Json } from "../scripts/lib/operations.js";
+import { ajvFor, resolveRef, type Json } from "../scripts/lib/operations.js";
 import { resolved } from "../scripts/lib/schemas.js";
 import { operations } from "./helpers.js";
 
@@ -96,6 +96,28 @@ describe("the contract's rules", () => {
       expect(responses.find(({ status }) => status === "default")!.examples).toEqual({});
       expect(Object.values(responses.find(({ status }) => status === "401")!.examples)).toEqual([{ status: 401, error: "Authentication invalid" }]);
     }
+  });
+
+  it("takes KeepUp's samples of Fetch, Edit and Update Balance with any member set to null, and a 404 of any shape as Fetch Sale's error", () => {
+    const ajv = ajvFor(document);
+    for (const id of ["fetchSale", "editSale", "updateSaleBalance"]) {
+      const success = operationOf(id).responses.find(({ status }) => status === "200")!;
+      const sample = Object.values(success.examples)[0]!;
+      const paths: string[][] = [];
+      const walk = (value: unknown, at: string[]) => {
+        if (at.length > 0) paths.push(at);
+        if (value !== null && typeof value === "object") for (const [key, item] of Object.entries(value)) walk(item, [...at, key]);
+      };
+      walk(sample, []);
+      expect(paths.length).toBeGreaterThan(10);
+      for (const path of paths) {
+        const copy = structuredClone(sample) as Json;
+        path.slice(0, -1).reduce<Json>((node, key) => node[key], copy)[path.at(-1)!] = null;
+        expect(ajv.validate(success.schemaRef!, copy), `${id} with ${path.join(".")} null`).toBe(true);
+      }
+    }
+    const other = operationOf("fetchSale").responses.find(({ status }) => status === "default")!;
+    expect(ajv.validate(other.schemaRef!, { status: 404, message: "Sale not found" })).toBe(true);
   });
 
   it("names every request body's strictness as its choice", () => {

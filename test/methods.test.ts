@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import spec from "../generated/openapi.json" with { type: "json" };
 import { operations as table } from "../generated/operations.js";
-import { InputError, type KeepupClient } from "../src/index.js";
+import { InputError, ResponseValidationError, type KeepupClient } from "../src/index.js";
 import { BASE_URL, cancelled, clientWith, exampleOf, fakeFetch, json, operations, rejection } from "./helpers.js";
 
 const added = { status: 200, message: "sale added", data: {} };
@@ -183,5 +183,28 @@ describe("keepup.request goes through the same checks", () => {
     expect(request.url).toBe("/sales/edit/46099");
     expect(request.body).toEqual({ items: "[]", sale_id: 46099 });
     expect(await sent((keepup) => keepup.request("cancelSale", { params: { path: { sale_id: "46099" } }, body: {} }), cancelled)).toMatchObject({ url: "/sales/cancel/46099" });
+  });
+});
+
+describe("a performed write is never reported as a failure that invites a retry", () => {
+  it.each([
+    ["updateBalance answered 200 with a body off the contract", (keepup: KeepupClient) => keepup.sales.updateBalance(46099, { amountPaid: 200 }), json({ status: 200, message: "balance updated", data: { payment_log: "not a list" } })],
+    ["add answered 201", (keepup: KeepupClient) => keepup.sales.add({ items: [item] }), json({ status: 201, message: "sale added", data: {} }, 201)],
+  ])("%s: a ResponseValidationError saying KeepUp accepted it, sent once", async (_, call, answer) => {
+    const { fetch, requests } = fakeFetch(answer);
+    const error = (await rejection(call(clientWith(fetch, { maxRetries: 5 })))) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.message).toMatch(/^KeepUp accepted \w+ \(HTTP 20[01]\).*It was a write \((PUT|POST)\), so it was most likely performed: do not send it again/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("accepts null where KeepUp never said a member cannot be null: a payment's type, a sale's email", async () => {
+    const paid = structuredClone(exampleOf("updateSaleBalance", "200")) as { data: { payment_log: { payment_type: unknown }[] } };
+    paid.data.payment_log[0]!.payment_type = null;
+    expect(await sent((keepup) => keepup.sales.updateBalance(46099, { amountPaid: 200 }), paid)).toMatchObject({ method: "PUT" });
+    const found = structuredClone(exampleOf("fetchSale", "200")) as { data: { sale_info: { customer_email: unknown } } };
+    found.data.sale_info.customer_email = null;
+    const { fetch } = fakeFetch(json(found));
+    await expect(clientWith(fetch).sales.get(46099)).resolves.toEqual(found);
   });
 });
