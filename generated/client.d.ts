@@ -62,15 +62,15 @@ export type AddSaleResponse = operations["addSale"]["responses"][200]["content"]
  */
 export interface AddSaleInput {
   /**
-   * The customer's full name (`"Kojo Owusu"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+   * The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
    */
   customerName?: string | undefined;
   /**
-   * The customer's phone number (`"233201234567"` in the table, `"+233201234567"` in the sample). Not documented by KeepUp: its format.
+   * The customer's phone number (the sample sends `"+233201234567"`, with a `+`). Not documented by KeepUp: its format.
    */
   phoneNumber?: string | undefined;
   /**
-   * The customer's email address (`"kojo@example.com"`). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format.
+   * The customer's email address (`"kojo@example.com"` in the table). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format.
    */
   customerEmail?: string | undefined;
   /**
@@ -103,23 +103,23 @@ export interface AddSaleInput {
    */
   fulfillmentType?: string | undefined;
   /**
-   * The name of the sale's location (`"Main Street Store"`).
+   * The name of the sale's location.
    */
   locationName?: string | undefined;
   /**
-   * The full delivery address (`"123 Main St, Anytown"`).
+   * The full delivery address.
    */
   location?: string | undefined;
   /**
-   * The latitude of the delivery location (`34.0522` in the table). Written as a decimal number, the contract's choice (see Coordinate).
+   * The latitude of the delivery location. The table types it `string` and writes its example unquoted (`34.0522`); **the contract's choice:** a string holding a decimal number.
    */
   lat?: string | number | undefined;
   /**
-   * The longitude of the delivery location (`-118.2437` in the table). Written as a decimal number, the contract's choice (see Coordinate).
+   * The longitude of the delivery location. The table types it `string` and writes its example unquoted (`-118.2437`); **the contract's choice:** a string holding a decimal number.
    */
   lng?: string | number | undefined;
   /**
-   * The cost of the fulfillment method (`25.00` in the table). Written with two decimals, the contract's choice (see Amount).
+   * The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -127,11 +127,11 @@ export interface AddSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount (`10.00` in the table). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount).
+   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
    */
   discountAmount?: string | number | undefined;
   /**
-   * The id of the tax profile that applies (`"123"`). Fetch Sale's response names it `tax_profile_id`.
+   * The id of the tax profile that applies. Fetch Sale's response names it `tax_profile_id`.
    */
   taxProfile?: string | undefined;
   /**
@@ -139,19 +139,19 @@ export interface AddSaleInput {
    */
   note?: string | undefined;
   /**
-   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
+   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`.
    */
   issueDate?: string | undefined;
   /**
-   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
+   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`.
    */
   dueDate?: string | undefined;
   /**
-   * How the payment received was made (`"mobile_money"`). Not documented by KeepUp: the values.
+   * How the payment received was made. Not documented by KeepUp: the values.
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale. Written with two decimals, the contract's choice (see Amount).
+   * The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
    */
   amountReceived?: string | number | undefined;
   /**
@@ -174,11 +174,11 @@ export type EditSaleResponse = operations["editSale"]["responses"][200]["content
  */
 export interface EditSaleInput {
   /**
-   * The customer's full name (`"Chinedu Okeke"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+   * The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
    */
   customerName?: string | undefined;
   /**
-   * The customer's phone number (`"233201234567"` in the table, `"+233801234567"` in the samples). Not documented by KeepUp: its format.
+   * The customer's phone number (the samples send `"+233801234567"`, with a `+`). Not documented by KeepUp: its format.
    */
   phoneNumber?: string | undefined;
   /**
@@ -215,23 +215,23 @@ export interface EditSaleInput {
    */
   fulfillmentType?: string | undefined;
   /**
-   * The name of the delivery location (`"Awesome Place"` in the samples).
+   * The name of the delivery location.
    */
   locationName?: string | undefined;
   /**
-   * The full delivery address (`"1234 Awesome Place Ave, Ghana"` in the samples).
+   * The full delivery address.
    */
   location?: string | undefined;
   /**
-   * The latitude of the delivery location (`"40.7128"` in the samples). Written as a decimal number, the contract's choice (see Coordinate).
+   * The latitude of the delivery location. The table types it `string`, with no example; the samples send a string (`"40.7128"`). **The contract's choice:** a string holding a decimal number.
    */
   lat?: string | number | undefined;
   /**
-   * The longitude of the delivery location (`"-74.0060"` in the samples). Written as a decimal number, the contract's choice (see Coordinate).
+   * The longitude of the delivery location. The table types it `string`, with no example; the samples send a string (`"-74.0060"`). **The contract's choice:** a string holding a decimal number.
    */
   lng?: string | number | undefined;
   /**
-   * The cost of fulfillment (`"10.00"` in the samples). Written with two decimals, the contract's choice (see Amount).
+   * The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -239,7 +239,7 @@ export interface EditSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount (`10.00`). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount).
+   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
    */
   discountAmount?: string | number | undefined;
   /**
@@ -247,23 +247,23 @@ export interface EditSaleInput {
    */
   taxProfile?: string | undefined;
   /**
-   * Free-text notes on the sale (`"Urgent delivery"` in the samples).
+   * Free-text notes on the sale.
    */
   note?: string | undefined;
   /**
-   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-01 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
+   * The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-01 15:15"` (this package's client adds the `:00`).
    */
   issueDate?: string | undefined;
   /**
-   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-15 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime).
+   * The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-15 15:15"` (this package's client adds the `:00`).
    */
   dueDate?: string | undefined;
   /**
-   * How the payment received was made (`"mobile_money"`). Not documented by KeepUp: the values.
+   * How the payment received was made. Not documented by KeepUp: the values.
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale (`"200.00"` in the samples). Written with two decimals, the contract's choice (see Amount).
+   * The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
    */
   amountReceived?: string | number | undefined;
   /**
@@ -286,7 +286,7 @@ export type UpdateSaleBalanceResponse = operations["updateSaleBalance"]["respons
  */
 export interface UpdateSaleBalanceInput {
   /**
-   * The amount paid for the sale (`"200.00"` in the sample). Not documented by KeepUp: whether it is this payment or the new total paid. Written with two decimals, the contract's choice (see Amount).
+   * The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
    */
   amountPaid: string | number;
   /**
@@ -298,7 +298,7 @@ export interface UpdateSaleBalanceInput {
    */
   paymentType?: string | undefined;
   /**
-   * A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale; `"2023-01-15 15:15"` in the sample). KeepUp describes it with the words of Add Sale's `due_date`, "the date by which the sale should be settled", on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone.
+   * A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone.
    */
   date?: string | undefined;
 }
@@ -337,16 +337,11 @@ export interface SalesResource {
   /**
    * List sales.
    *
-   * Lists the sales of the business account, narrowed by the filters below, one page at a time.
+   * Lists the sales of the business account, narrowed by the filters (query parameters), one page at a time.
    *
-   * **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know
-   * the last page (a total, a page count, a next link); so this package offers no iterator over
-   * all pages, as it could not know when to stop.
+   * **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know the last page (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
    *
-   * **Not documented by KeepUp:** the response beyond the envelope (no rendering of the page
-   * reaches its sample response), the sort order, whether the date filters are inclusive, which
-   * date they compare and in which time zone, and what is answered when nothing matches. The
-   * page's one visible sample (Node.js) sends no filter, so no sample shows how they are sent.
+   * **Not readable on KeepUp's page:** its sample response. **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
    */
   list(filters?: ListSalesInput, options?: RequestOptions): APIPromise<ListSalesResponse>;
   /**
@@ -354,14 +349,9 @@ export interface SalesResource {
    *
    * Returns the full details of one sale.
    *
-   * **The id.** KeepUp's table names the parameter `sales_id` (a number); its URL and every sample
-   * name it `sale_id`, as here, and the samples pass it as a string. Its Node.js sample writes the
-   * URL as a template literal without `$`, so it requests the literal path `/sales/{sale_id}`; the
-   * PHP and Python samples insert the id.
+   * **The id.** KeepUp's table names the parameter `sales_id` (a number); its URL and every sample name it `sale_id`, as here, and the samples pass it as a string. Its Node.js sample writes the URL as a template literal without `$`, so it requests the literal path `/sales/{sale_id}`; the PHP and Python samples insert the id.
    *
-   * **Not documented by KeepUp:** the complete response (every copy of its sample is cut off after
-   * `share_link`), which members may be `null`, and what is answered for a sale that does not
-   * exist.
+   * **Not readable on KeepUp's page:** its sample response after `share_link`. **Not documented by KeepUp:** which members may be `null`, and what is answered for a sale that does not exist.
    */
   get(saleId: number | string, options?: RequestOptions): APIPromise<FetchSaleResponse>;
   /**
@@ -369,49 +359,31 @@ export interface SalesResource {
    *
    * Creates a sale: a receipt, an invoice or a quote, as KeepUp's Sales page names them.
    *
-   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a
-   * repeated request may create another sale. This package's client never sends it again unless
-   * the failure proves KeepUp did not receive it.
+   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
    *
-   * **Not documented by KeepUp:** the response and its status code (see 200 below); validation
-   * errors; which item members are required and which `item_type` and `payment_type` values
-   * exist; how the customer is matched or created; the currency; the time zone of the dates.
+   * **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
    */
   add(sale: AddSaleInput, options?: RequestOptions): APIPromise<AddSaleResponse>;
   /**
    * Edit a sale.
    *
-   * Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized
-   * means (its own sample response is a paid receipt).
+   * Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized means (its own sample response is a paid receipt).
    *
-   * **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the
-   * path's placeholder; no sample sends it in the body, and the page does not say which counts
-   * when they differ. The contract's choice: both, equal (this package's client sends the path's
-   * id in the body).
+   * **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. The contract's choice: both, equal (this package's client sends the path's id in the body).
    *
-   * **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items`
-   * replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample
-   * response does not follow from its sample request: they are unrelated examples.
+   * **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
    */
   edit(saleId: number | string, changes: EditSaleInput, options?: RequestOptions): APIPromise<EditSaleResponse>;
   /**
    * Update a sale's balance.
    *
-   * Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own
-   * page Update Balance.)
+   * Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own page Update Balance.)
    *
-   * **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may
-   * record the payment again. This package's client never sends it again unless the failure
-   * proves KeepUp did not receive it.
+   * **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-   * existing record); the samples on its page send `POST`. The contract's choice: `PUT`, the
-   * endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
-   * **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its
-   * sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled
-   * or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no
-   * entry in the page's tables.
+   * **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no entry in the page's tables.
    */
   updateBalance(saleId: number | string, payment: UpdateSaleBalanceInput, options?: RequestOptions): APIPromise<UpdateSaleBalanceResponse>;
   /**
@@ -419,33 +391,26 @@ export interface SalesResource {
    *
    * Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care.
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-   * existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the
-   * endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
-   * **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that
-   * does not exist or is already cancelled, whether a repeated cancel alerts the customer again,
-   * what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}`
-   * has no entry in the page's tables.
+   * **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that does not exist or is already cancelled, whether a repeated cancel alerts the customer again, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
    */
   cancel(saleId: number | string, alert?: CancelSaleInput, options?: RequestOptions): APIPromise<CancelSaleResponse>;
   /**
    * Refund a sale.
    *
-   * Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it
-   * **irreversible**, to be used with care.
+   * Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it **irreversible**, to be used with care.
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-   * existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the
-   * endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
-   * **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no
-   * amount), which sales can be refunded, what is answered for a sale that does not exist or is
-   * already refunded, whether a repeated refund alerts the customer again, what it does to the
-   * sale's payments and balance, what `alert_customer` defaults to, and whether the body may be
-   * omitted. The path's `{sale_id}` has no entry in the page's tables.
+   * **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no amount), which sales can be refunded, what is answered for a sale that does not exist or is already refunded, whether a repeated refund alerts the customer again, what it does to the sale's payments and balance, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
    */
   refund(saleId: number | string, alert?: RefundSaleInput, options?: RequestOptions): APIPromise<RefundSaleResponse>;
+}
+
+/** The body members the client fills in from the path (x-client-from-path), by operation. */
+export interface FilledFromPath {
+  editSale: "sale_id";
 }
 
 /** The resources of the client, each with its operations' methods. */

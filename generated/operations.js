@@ -59,11 +59,6 @@ export const operations = {
     "success": {
       "200": {
         "type": "object",
-        "required": [
-          "status",
-          "message",
-          "data"
-        ],
         "properties": {
           "status": {
             "type": [
@@ -437,11 +432,6 @@ export const operations = {
     "success": {
       "200": {
         "type": "object",
-        "required": [
-          "status",
-          "message",
-          "data"
-        ],
         "properties": {
           "status": {
             "type": [

@@ -10,16 +10,11 @@ export interface paths {
         };
         /**
          * List sales
-         * @description Lists the sales of the business account, narrowed by the filters below, one page at a time.
+         * @description Lists the sales of the business account, narrowed by the filters (query parameters), one page at a time.
          *
-         *     **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know
-         *     the last page (a total, a page count, a next link); so this package offers no iterator over
-         *     all pages, as it could not know when to stop.
+         *     **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know the last page (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
          *
-         *     **Not documented by KeepUp:** the response beyond the envelope (no rendering of the page
-         *     reaches its sample response), the sort order, whether the date filters are inclusive, which
-         *     date they compare and in which time zone, and what is answered when nothing matches. The
-         *     page's one visible sample (Node.js) sends no filter, so no sample shows how they are sent.
+         *     **Not readable on KeepUp's page:** its sample response. **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
          */
         get: operations["listSales"];
         put?: never;
@@ -36,7 +31,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -47,14 +42,9 @@ export interface paths {
          * Fetch a sale
          * @description Returns the full details of one sale.
          *
-         *     **The id.** KeepUp's table names the parameter `sales_id` (a number); its URL and every sample
-         *     name it `sale_id`, as here, and the samples pass it as a string. Its Node.js sample writes the
-         *     URL as a template literal without `$`, so it requests the literal path `/sales/{sale_id}`; the
-         *     PHP and Python samples insert the id.
+         *     **The id.** KeepUp's table names the parameter `sales_id` (a number); its URL and every sample name it `sale_id`, as here, and the samples pass it as a string. Its Node.js sample writes the URL as a template literal without `$`, so it requests the literal path `/sales/{sale_id}`; the PHP and Python samples insert the id.
          *
-         *     **Not documented by KeepUp:** the complete response (every copy of its sample is cut off after
-         *     `share_link`), which members may be `null`, and what is answered for a sale that does not
-         *     exist.
+         *     **Not readable on KeepUp's page:** its sample response after `share_link`. **Not documented by KeepUp:** which members may be `null`, and what is answered for a sale that does not exist.
          */
         get: operations["fetchSale"];
         put?: never;
@@ -78,13 +68,9 @@ export interface paths {
          * Add a sale
          * @description Creates a sale: a receipt, an invoice or a quote, as KeepUp's Sales page names them.
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a
-         *     repeated request may create another sale. This package's client never sends it again unless
-         *     the failure proves KeepUp did not receive it.
+         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Not documented by KeepUp:** the response and its status code (see 200 below); validation
-         *     errors; which item members are required and which `item_type` and `payment_type` values
-         *     exist; how the customer is matched or created; the currency; the time zone of the dates.
+         *     **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
          */
         post: operations["addSale"];
         delete?: never;
@@ -99,7 +85,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -109,21 +95,13 @@ export interface paths {
         get?: never;
         /**
          * Update a sale's balance
-         * @description Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own
-         *     page Update Balance.)
+         * @description Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own page Update Balance.)
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may
-         *     record the payment again. This package's client never sends it again unless the failure
-         *     proves KeepUp did not receive it.
+         *     **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-         *     existing record); the samples on its page send `POST`. The contract's choice: `PUT`, the
-         *     endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
-         *     **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its
-         *     sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled
-         *     or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no
-         *     entry in the page's tables.
+         *     **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no entry in the page's tables.
          */
         put: operations["updateSaleBalance"];
         post?: never;
@@ -139,7 +117,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -151,14 +129,9 @@ export interface paths {
          * Cancel a sale
          * @description Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-         *     existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the
-         *     endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
-         *     **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that
-         *     does not exist or is already cancelled, whether a repeated cancel alerts the customer again,
-         *     what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}`
-         *     has no entry in the page's tables.
+         *     **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that does not exist or is already cancelled, whether a repeated cancel alerts the customer again, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
          */
         put: operations["cancelSale"];
         post?: never;
@@ -174,7 +147,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -184,17 +157,11 @@ export interface paths {
         get?: never;
         /**
          * Edit a sale
-         * @description Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized
-         *     means (its own sample response is a paid receipt).
+         * @description Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized means (its own sample response is a paid receipt).
          *
-         *     **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the
-         *     path's placeholder; no sample sends it in the body, and the page does not say which counts
-         *     when they differ. The contract's choice: both, equal (this package's client sends the path's
-         *     id in the body).
+         *     **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. The contract's choice: both, equal (this package's client sends the path's id in the body).
          *
-         *     **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items`
-         *     replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample
-         *     response does not follow from its sample request: they are unrelated examples.
+         *     **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
          */
         put: operations["editSale"];
         post?: never;
@@ -210,7 +177,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -220,18 +187,11 @@ export interface paths {
         get?: never;
         /**
          * Refund a sale
-         * @description Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it
-         *     **irreversible**, to be used with care.
+         * @description Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it **irreversible**, to be used with care.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-         *     existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the
-         *     endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
-         *     **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no
-         *     amount), which sales can be refunded, what is answered for a sale that does not exist or is
-         *     already refunded, whether a repeated refund alerts the customer again, what it does to the
-         *     sale's payments and balance, what `alert_customer` defaults to, and whether the body may be
-         *     omitted. The path's `{sale_id}` has no entry in the page's tables.
+         *     **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no amount), which sales can be refunded, what is answered for a sale that does not exist or is already refunded, whether a repeated refund alerts the customer again, what it does to the sale's payments and balance, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
          */
         put: operations["refundSale"];
         post?: never;
@@ -245,10 +205,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description An amount of money. KeepUp's tables type amounts `string`, with examples written quoted (`"200.00"`) and unquoted (`25.00`); every sample body and response writes them as strings with two decimals. **The contract's choice:** a string of digits with two decimals, as the samples write them. Not documented by KeepUp: the currency, the precision, whether an amount may be negative.
-         * @example 10.00
-         */
+        /** @description An amount of money. KeepUp's tables type amounts `string` and write their examples unquoted (`25.00`); every sample body and response writes amounts as strings with two decimals (`"200.00"`). **The contract's choice:** a string of digits with two decimals, as the samples write them (this package's client also takes a number and writes it in that form). Not documented by KeepUp: the currency, the precision, whether an amount may be negative. */
         Amount: string;
         /** @description The body of KeepUp's one error sample, the 401 of Cancel and Refund Sale. KeepUp shows no other error body, so this shape is what the 401 shows, not a rule for other errors. */
         AuthenticationInvalidBody: {
@@ -257,63 +214,90 @@ export interface components {
             /** @description The HTTP status, repeated (`401` in KeepUp's sample). */
             status: number | null;
         };
-        /**
-         * @description A coordinate in decimal degrees. KeepUp's tables type `lat` and `lng` `string`, with unquoted examples (`34.0522`); Edit Sale's samples send strings (`"40.7128"`). **The contract's choice:** a string holding a decimal number, as every example does (this package's client also takes a number and writes it in that form). Not documented by KeepUp: a range or a precision.
-         * @example 40.7128
-         */
+        /** @description A coordinate in decimal degrees. KeepUp's tables type `lat` and `lng` `string`, with unquoted examples (`34.0522`); Edit Sale's samples send strings (`"40.7128"`). **The contract's choice:** a string holding a decimal number, as every example does (this package's client also takes a number and writes it in that form). Not documented by KeepUp: a range or a precision. */
         Coordinate: string;
         /** @description Whether KeepUp alerts the customer about the change: Cancel and Refund Sale's one body field. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. */
         CustomerAlertBody: {
             /** @description Whether the customer is notified, `yes` or `no` (`yes` in KeepUp's samples). Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
         };
-        /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` in every copy read, so it may send others.) */
+        /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` on the stored page, so it may send others.) Each example is the one Add Sale's table gives. */
         NewSaleBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount received for the sale. Written with two decimals, the contract's choice (see Amount). */
+            /** @description The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts. */
             amount_received?: components["schemas"]["Amount"];
-            /** @description The customer's email address (`"kojo@example.com"`). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format. */
+            /** @description The customer's email address (`"kojo@example.com"` in the table). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format. */
             customer_email?: string;
-            /** @description The customer's full name (`"Kojo Owusu"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`. */
+            /**
+             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+             * @example Kojo Owusu
+             */
             customer_name?: string;
-            /** @description The size of the discount (`10.00` in the table). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount). */
+            /**
+             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @example 10.00
+             */
             discount_amount?: components["schemas"]["Amount"];
             /**
              * @description The kind of discount, `fixed` or `percentage`.
              * @enum {string}
              */
             discount_type?: "fixed" | "percentage";
-            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
+            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`. */
             due_date?: components["schemas"]["SaleDateTime"];
-            /** @description The cost of the fulfillment method (`25.00` in the table). Written with two decimals, the contract's choice (see Amount). */
+            /**
+             * @description The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @example 25.00
+             */
             fulfillment_cost?: components["schemas"]["Amount"];
             /** @description How the order is fulfilled, for example `pick_up` or `delivery`. KeepUp gives examples, not a list (Edit Sale's page writes `pick-up`), so none is imposed. */
             fulfillment_type?: string;
-            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss`. The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
+            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`. */
             issue_date?: components["schemas"]["SaleDateTime"];
             /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. */
             items: components["schemas"]["SaleItems"];
-            /** @description The latitude of the delivery location (`34.0522` in the table). Written as a decimal number, the contract's choice (see Coordinate). */
+            /**
+             * @description The latitude of the delivery location. The table types it `string` and writes its example unquoted (`34.0522`); **the contract's choice:** a string holding a decimal number.
+             * @example 34.0522
+             */
             lat?: components["schemas"]["Coordinate"];
-            /** @description The longitude of the delivery location (`-118.2437` in the table). Written as a decimal number, the contract's choice (see Coordinate). */
+            /**
+             * @description The longitude of the delivery location. The table types it `string` and writes its example unquoted (`-118.2437`); **the contract's choice:** a string holding a decimal number.
+             * @example -118.2437
+             */
             lng?: components["schemas"]["Coordinate"];
-            /** @description The full delivery address (`"123 Main St, Anytown"`). */
+            /**
+             * @description The full delivery address.
+             * @example 123 Main St, Anytown
+             */
             location?: string;
-            /** @description The name of the sale's location (`"Main Street Store"`). */
+            /**
+             * @description The name of the sale's location.
+             * @example Main Street Store
+             */
             location_name?: string;
             /** @description Free-text notes on the sale. */
             note?: string;
-            /** @description How the payment received was made (`"mobile_money"`). Not documented by KeepUp: the values. */
+            /**
+             * @description How the payment received was made. Not documented by KeepUp: the values.
+             * @example mobile_money
+             */
             payment_type?: string;
-            /** @description The customer's phone number (`"233201234567"` in the table, `"+233201234567"` in the sample). Not documented by KeepUp: its format. */
+            /**
+             * @description The customer's phone number (the sample sends `"+233201234567"`, with a `+`). Not documented by KeepUp: its format.
+             * @example 233201234567
+             */
             phone_number?: string;
             /**
              * @description The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say what happens when both are sent.
              * @enum {string}
              */
             sale_type?: "quote" | "invoice";
-            /** @description The id of the tax profile that applies (`"123"`). Fetch Sale's response names it `tax_profile_id`. */
+            /**
+             * @description The id of the tax profile that applies. Fetch Sale's response names it `tax_profile_id`.
+             * @example 123
+             */
             tax_profile?: string;
         };
         /** @description The body of an answer KeepUp does not document: any JSON. (KeepUp's one error sample, the 401, is `{status, error}`; its pages do not say whether other errors share that shape.) */
@@ -334,23 +318,32 @@ export interface components {
         PaymentBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount paid for the sale (`"200.00"` in the sample). Not documented by KeepUp: whether it is this payment or the new total paid. Written with two decimals, the contract's choice (see Amount). */
+            /**
+             * @description The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @example 200.00
+             */
             amount_paid: components["schemas"]["Amount"];
-            /** @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale; `"2023-01-15 15:15"` in the sample). KeepUp describes it with the words of Add Sale's `due_date`, "the date by which the sale should be settled", on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone. */
+            /**
+             * @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone.
+             * @example 2023-01-15 15:15
+             */
             date?: string;
-            /** @description The payment method. KeepUp lists no values; its sample sends a label (`"Credit Card"`), Add and Edit Sale's a code (`"mobile_money"`). */
+            /**
+             * @description The payment method. KeepUp lists no values; its sample sends a label (`"Credit Card"`), Add and Edit Sale's a code (`"mobile_money"`).
+             * @example Credit Card
+             */
             payment_type?: string;
         };
-        /** @description The body of Add Sale's success. Not documented by KeepUp beyond the envelope that every success sample shows: its page has a "Sample Response" heading whose content is not in the copy read. */
+        /** @description The body of Add Sale's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SaleAddedBody: {
-            /** @description The sale added. Not documented by KeepUp (its sample response was not in the copy read), so its type is `unknown`: narrow it before use. Not documented either: whether the new sale's id is in it. */
-            data: unknown;
-            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
-            message: string | null;
-            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
-            status: number | null;
+            /** @description The sale added; whether it holds the new sale's id is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            data?: unknown;
+            /** @description A human-readable outcome, in every success KeepUp shows. */
+            message?: string | null;
+            /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
+            status?: number | null;
         };
-        /** @description The body of Update Balance's success, as KeepUp's sample shows it. (The sample's amounts do not reconcile with its request: `amount_paid` is `"110.00"` after a payment of `"200.00"`; KeepUp does not define `amount_paid` against `amount_received`.) */
+        /** @description The body of Update Balance's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. (The sample's amounts do not reconcile with its request: `amount_paid` is `"110.00"` after a payment of `"200.00"`; KeepUp does not define `amount_paid` against `amount_received`.) */
         SaleBalanceUpdatedBody: {
             /** @description The sale's balance after the payment. */
             data: {
@@ -383,10 +376,10 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`balance updated` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of Cancel Sale's success, as KeepUp's sample shows it. */
+        /** @description The body of Cancel Sale's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         SaleCancelledBody: {
             /** @description The sale after the request. */
             data: {
@@ -395,51 +388,84 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`sale cancelled` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description A sale's new details, with the fields of Edit Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Not documented by KeepUp: whether omitted fields are cleared or kept, and whether `items` replaces the sale's list. */
+        /** @description A sale's new details, with the fields of Edit Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Not documented by KeepUp: whether omitted fields are cleared or kept, and whether `items` replaces the sale's list. Each example is the one Edit Sale's table gives or, where it gives none, the one its samples send. */
         SaleChangesBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount received for the sale (`"200.00"` in the samples). Written with two decimals, the contract's choice (see Amount). */
+            /**
+             * @description The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @example 200.00
+             */
             amount_received?: components["schemas"]["Amount"];
             /** @description The customer's email address. Not documented by KeepUp: its format. */
             customer_email?: string;
-            /** @description The customer's full name (`"Chinedu Okeke"`). KeepUp's table types it `date`, which a name cannot be; the contract takes `string`. */
+            /**
+             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+             * @example Chinedu Okeke
+             */
             customer_name?: string;
-            /** @description The size of the discount (`10.00`). Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. Written with two decimals, the contract's choice (see Amount). */
+            /**
+             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @example 10.00
+             */
             discount_amount?: components["schemas"]["Amount"];
             /**
              * @description The kind of discount, `fixed` or `percentage`.
              * @enum {string}
              */
             discount_type?: "fixed" | "percentage";
-            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-15 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
+            /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-15 15:15"` (this package's client adds the `:00`). */
             due_date?: components["schemas"]["SaleDateTime"];
-            /** @description The cost of fulfillment (`"10.00"` in the samples). Written with two decimals, the contract's choice (see Amount). */
+            /**
+             * @description The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @example 10.00
+             */
             fulfillment_cost?: components["schemas"]["Amount"];
             /** @description How the order is fulfilled, for example `pick-up` or `delivery`. KeepUp gives examples, not a list (Add Sale's page writes `pick_up`), so none is imposed. */
             fulfillment_type?: string;
-            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` (the samples send `"2023-01-01 15:15"`). The tables' format, the contract's choice over the samples' `YYYY-MM-DD HH:mm` (see SaleDateTime). */
+            /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-01 15:15"` (this package's client adds the `:00`). */
             issue_date?: components["schemas"]["SaleDateTime"];
             /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. */
             items: components["schemas"]["SaleItems"];
-            /** @description The latitude of the delivery location (`"40.7128"` in the samples). Written as a decimal number, the contract's choice (see Coordinate). */
+            /**
+             * @description The latitude of the delivery location. The table types it `string`, with no example; the samples send a string (`"40.7128"`). **The contract's choice:** a string holding a decimal number.
+             * @example 40.7128
+             */
             lat?: components["schemas"]["Coordinate"];
-            /** @description The longitude of the delivery location (`"-74.0060"` in the samples). Written as a decimal number, the contract's choice (see Coordinate). */
+            /**
+             * @description The longitude of the delivery location. The table types it `string`, with no example; the samples send a string (`"-74.0060"`). **The contract's choice:** a string holding a decimal number.
+             * @example -74.0060
+             */
             lng?: components["schemas"]["Coordinate"];
-            /** @description The full delivery address (`"1234 Awesome Place Ave, Ghana"` in the samples). */
+            /**
+             * @description The full delivery address.
+             * @example 1234 Awesome Place Ave, Ghana
+             */
             location?: string;
-            /** @description The name of the delivery location (`"Awesome Place"` in the samples). */
+            /**
+             * @description The name of the delivery location.
+             * @example Awesome Place
+             */
             location_name?: string;
-            /** @description Free-text notes on the sale (`"Urgent delivery"` in the samples). */
+            /**
+             * @description Free-text notes on the sale.
+             * @example Urgent delivery
+             */
             note?: string;
-            /** @description How the payment received was made (`"mobile_money"`). Not documented by KeepUp: the values. */
+            /**
+             * @description How the payment received was made. Not documented by KeepUp: the values.
+             * @example mobile_money
+             */
             payment_type?: string;
-            /** @description The customer's phone number (`"233201234567"` in the table, `"+233801234567"` in the samples). Not documented by KeepUp: its format. */
+            /**
+             * @description The customer's phone number (the samples send `"+233801234567"`, with a `+`). Not documented by KeepUp: its format.
+             * @example 233201234567
+             */
             phone_number?: string;
-            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number when it is written in digits (this package's client fills it in from the path). */
+            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, example `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number when it is written in digits (this package's client fills it in from the path). */
             sale_id: number | string;
             /**
              * @description The kind of sale document, `quote` or `invoice`.
@@ -449,12 +475,9 @@ export interface components {
             /** @description The id of the tax profile that applies. Fetch Sale's response names it `tax_profile_id`. */
             tax_profile?: string;
         };
-        /**
-         * @description A date and time, `YYYY-MM-DD HH:mm:ss`, the format of Add Sale's and Edit Sale's tables. Edit Sale's samples send `YYYY-MM-DD HH:mm`, without seconds. **The contract's choice:** the tables' format (this package's client also takes the samples' and adds `:00`). Not documented by KeepUp: the time zone.
-         * @example 2023-01-15 15:15:00
-         */
+        /** @description A date and time, `YYYY-MM-DD HH:mm:ss`, the format of Add Sale's and Edit Sale's tables. Edit Sale's samples send `YYYY-MM-DD HH:mm`, without seconds. **The contract's choice:** the tables' format (this package's client also takes the samples' and adds `:00`). Not documented by KeepUp: the time zone. */
         SaleDateTime: string;
-        /** @description The body of Fetch Sale's success. KeepUp's sample is cut off after `share_link` in every copy read: the members below are the ones shown, and the sale may have others. */
+        /** @description The body of Fetch Sale's success. Not readable on KeepUp's page: its sample response after `share_link`; the members below are the ones that could be read, and the sale may have others. KeepUp describes none of them: each description reads the member's name and gives the sample's value. */
         SaleFoundBody: {
             /** @description The sale. */
             data: {
@@ -519,7 +542,7 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`Sale found` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
         /** @description One item of a sale. The example of KeepUp's tables shows `item_id`, `quantity` and `price`; its samples also send `item_name` and `item_type`, which no table describes. Not documented by KeepUp: which members are required, whether `item_id` must name an existing product, the values of `item_type`. **The contract's choice:** no other member, so that a misspelt one is rejected rather than ignored. */
@@ -536,11 +559,11 @@ export interface components {
             quantity?: number;
         };
         /**
-         * @description The items sold. KeepUp's tables type `items` `json`, with an array as example; its samples (Add and Edit Sale, Node.js and PHP) send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array (this package's client takes the array and encodes it).
+         * @description The items sold. KeepUp's tables type `items` `json`, with an array as example; its samples (Add Sale's Node.js; Edit Sale's Node.js and PHP) send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array (this package's client takes the array and encodes it).
          * @example [{"item_id":11,"item_name":"Bananas","quantity":10,"price":20,"item_type":"product"}]
          */
         SaleItems: string;
-        /** @description The body of Refund Sale's success, as KeepUp's sample shows it. */
+        /** @description The body of Refund Sale's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         SaleRefundedBody: {
             /** @description The sale after the request. */
             data: {
@@ -549,19 +572,19 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`sale refunded` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of List Sales' success. Not documented by KeepUp beyond the envelope that every success sample shows: no rendering of its page reaches its sample response. */
+        /** @description The body of List Sales's success. Not readable on KeepUp's page: its sample response. The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SalesListedBody: {
-            /** @description The sales. Not documented by KeepUp (its sample response was not in the copy read), so its type is `unknown`: narrow it before use. Not documented either: the page size and any way to know the last page. */
-            data: unknown;
-            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
-            message: string | null;
-            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
-            status: number | null;
+            /** @description The sales, one page of them. Not documented by KeepUp: the page size and any way to know the last page. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            data?: unknown;
+            /** @description A human-readable outcome, in every success KeepUp shows. */
+            message?: string | null;
+            /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
+            status?: number | null;
         };
-        /** @description The body of Edit Sale's success, as KeepUp's sample shows it. (The sample's amounts do not follow from the sample request: they are unrelated examples.) */
+        /** @description The body of Edit Sale's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. (The sample's amounts do not follow from the sample request: they are unrelated examples.) */
         SaleUpdatedBody: {
             /** @description The sale after the edit. */
             data: {
@@ -583,7 +606,7 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`sale updated` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
         /**
@@ -611,7 +634,7 @@ export interface components {
                 "application/json": components["schemas"]["NotDocumentedBody"];
             };
         };
-        /** @description The sale was added. Not documented by KeepUp: the status code and the body (its page has a "Sample Response" heading whose content is not in the copy read). **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the sale was probably created, so it must not be sent again. */
+        /** @description The sale was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the sale was probably created, so it must not be sent again. */
         SaleAdded: {
             headers: {
                 [name: string]: unknown;
@@ -656,7 +679,7 @@ export interface components {
                 "application/json": components["schemas"]["SaleRefundedBody"];
             };
         };
-        /** @description The sales that match the filters, one page of them. Not documented by KeepUp beyond the envelope: no rendering of its page reaches the sample response. */
+        /** @description The sales that match the filters, one page of them. Not readable on KeepUp's page: its sample response. */
         SalesListed: {
             headers: {
                 [name: string]: unknown;
@@ -678,20 +701,14 @@ export interface components {
     parameters: {
         /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
         Customer: string;
-        /**
-         * @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
-         * @example 2023-01-01
-         */
+        /** @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateFrom: string;
-        /**
-         * @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
-         * @example 2023-01-31
-         */
+        /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateTo: string;
         /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
         PhoneNumber: string;
         /**
-         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
          * @example 46099
          */
         SaleId: number | string;
@@ -740,15 +757,9 @@ export interface operations {
             query?: {
                 /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
                 customer?: components["parameters"]["Customer"];
-                /**
-                 * @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
-                 * @example 2023-01-01
-                 */
+                /** @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
                 date_from?: components["parameters"]["DateFrom"];
-                /**
-                 * @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
-                 * @example 2023-01-31
-                 */
+                /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
                 date_to?: components["parameters"]["DateTo"];
                 /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link). */
                 page?: components["parameters"]["SalesPage"];
@@ -778,7 +789,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -812,7 +823,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -832,7 +843,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -852,7 +863,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -872,7 +883,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`), its sample code a string (`'YOUR_SALE_ID'`); Edit, Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];

@@ -12,15 +12,21 @@ import { parseArgs } from "node:util";
 import { InputError, KeepupError, createKeepupClient, type OperationId } from "../src/index.js";
 import { quoted, redactor } from "../src/redact.js";
 import { BodyTooLarge, readBody } from "../src/response.js";
+import type { OperationEntry } from "../src/transport.js";
+import { violation } from "../src/validate.js";
+import { fromInit } from "../src/wire.js";
+import { operations as table } from "../generated/operations.js";
 import { violationsOf } from "./lib/conformance.js";
 import { ajvFor, operationsOf, type Operation } from "./lib/operations.js";
 import { writeReports, type ScenarioResult } from "./lib/reports.js";
 import { flagOf, idMembers, isRead, pathParameters, scenariosOf, withIds, type Scenario } from "./lib/scenarios.js";
+import { compactSchema } from "./lib/schemas.js";
 import { root } from "./lib/steps.js";
 
 const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
 const ajv = ajvFor(spec);
 const operations = operationsOf(spec);
+const entries = table as unknown as Record<OperationId, OperationEntry>;
 const parameters = [...new Map(operations.flatMap(pathParameters).map((parameter) => [parameter.name, parameter])).values()];
 const MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
@@ -86,7 +92,7 @@ function parse(argv: string[]) {
   }
 }
 
-/** The --body, parsed, its ids checked against the ids given, and checked against the request schema of the one --write. */
+/** The --body, parsed, its ids checked against the ids given, and checked as the client checks it (the same rules, the same words). */
 function bodyOf(args: ReturnType<typeof parse>, given: Record<string, string>): unknown {
   if (args.body === undefined) return undefined;
   if (args.write.length !== 1) unusable("--body goes with exactly one --write");
@@ -98,14 +104,19 @@ function bodyOf(args: ReturnType<typeof parse>, given: Record<string, string>): 
   } catch {
     unusable("--body must be JSON");
   }
-  const filled = withIds(spec, operation, body, given) as Record<string, unknown>;
   for (const [member, , parameter] of idMembers(spec, operation)) {
     const named = (body as Record<string, unknown>)?.[member];
     if (named !== undefined && String(named) !== given[parameter]) {
       unusable(`--body names ${member} ${JSON.stringify(named)}, not the ${flagOf(parameter)} given (${given[parameter]}): nothing was sent`);
     }
   }
-  if (!ajv.validate(operation.requestBody.schemaRef, filled)) unusable(`--body: ${ajv.errorsText()}`);
+  const path = Object.fromEntries(pathParameters(operation).map(({ name }) => [name, given[name]]));
+  try {
+    fromInit(entries[operation.operationId as OperationId], { params: { path }, body: withIds(spec, operation, body, given) });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    unusable(`--body: ${error.message}`);
+  }
   return body;
 }
 
@@ -139,9 +150,12 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
   for (const parameter of parameters) {
     const value = args[flagOf(parameter.name).slice(2)];
     if (value === undefined) continue;
-    if (!ajv.validate(parameter.schema, value)) unusable(`${flagOf(parameter.name)} ${JSON.stringify(value)}: ${ajv.errorsText()}`);
+    const broken = violation(compactSchema(spec, parameter.schema, parameter.name), value);
+    if (broken) unusable(`${flagOf(parameter.name)} ${JSON.stringify(value)} ${broken.rule}`);
     given[parameter.name] = value;
   }
+  // Each write is real and cannot be undone: one per run, so that none follows another unasked.
+  if (args.write.length > 1) unusable(`--write ${args.write.join(", ")}: one write per run`);
   for (const name of args.write) {
     const operation = operations.find(({ operationId }) => operationId === name);
     if (!operation) unusable(`--write ${name}: no such operation (${operations.map(({ operationId }) => operationId).join(", ")})`);
@@ -254,12 +268,14 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
   const unchecked = results.filter(({ outcome }) => outcome === "error").length;
   const exitCode = failed > 0 ? 1 : unchecked > 0 ? 2 : 0;
   await writeReports({ junitFile: args.junit, jsonFile: args.json }, { target: line(target), exitCode, results }, redact.text);
+  const count = (outcome: ScenarioResult["outcome"]) => results.filter((result) => result.outcome === outcome).length;
+  const tally = `${count("pass")} passed, ${failed} failed, ${unchecked} not checked, ${count("skip")} skipped`;
   out(
     failed > 0
-      ? `${failed} scenario(s) broke the contract.`
+      ? `${failed} scenario(s) broke the contract (${tally}).`
       : unchecked > 0
-        ? `${unchecked} scenario(s) could not be checked.`
-        : "Contract honoured.",
+        ? `${unchecked} scenario(s) could not be checked (${tally}).`
+        : `Contract honoured (${tally}).`,
   );
   return exitCode;
 }

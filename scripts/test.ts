@@ -7,7 +7,7 @@ import path from "node:path";
 import { lintStep, packageStage } from "./lib/stages.js";
 import { bin, root, run, runStages, script } from "./lib/steps.js";
 
-/** Are the types wrong, in the tarball npm would publish? (Packed here without scripts, so `prepare` does not rebuild dist/.) */
+/** Are the types wrong, in the tarball npm would publish? (Packed without scripts: dist/ was just built.) */
 async function attw(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "keepup-attw-"));
   try {

@@ -1,5 +1,5 @@
 import openapiFetch, { type Client } from "openapi-fetch";
-import type { Resources } from "../generated/client.js";
+import type { FilledFromPath, Resources } from "../generated/client.js";
 import { operations as table, type OperationId } from "../generated/operations.js";
 import type { operations, paths } from "../generated/schema.js";
 import { APIPromise, type WithResponse } from "./api-promise.js";
@@ -22,18 +22,30 @@ type Operation<Id extends OperationId> = operations[Id];
 /** The JSON body of an operation's documented success. */
 export type SuccessBody<Id extends OperationId> = Operation<Id>["responses"] extends { 200: { content: { "application/json": infer Body } } } ? Body : never;
 
-/** What `keepup.request(operationId, init)` takes: the operation's own parameters and body, in KeepUp's field names. */
-export interface RequestInit<Id extends OperationId> {
-  params?: Pick<Operation<Id>["parameters"], "path" | "query"> | undefined;
-  body?: NonNullable<Operation<Id>["requestBody"]>["content"]["application/json"] | undefined;
-}
+type Params<Id extends OperationId> = Pick<Operation<Id>["parameters"], "path" | "query">;
+type Body<Id extends OperationId> = NonNullable<Operation<Id>["requestBody"]>["content"]["application/json"];
+/** The body members the client fills in from the path (x-client-from-path), which a caller may leave out. */
+type Filled<Id extends OperationId> = Id extends keyof FilledFromPath ? FilledFromPath[Id] & keyof Body<Id> : never;
+type Optional<Value, Key extends keyof Value> = [Key] extends [never] ? Value : Omit<Value, Key> & Partial<Pick<Value, Key>>;
+
+/**
+ * What `keepup.request(operationId, init)` takes: the operation's own parameters and body, in
+ * KeepUp's field names; required where the operation requires them.
+ */
+export type RequestInit<Id extends OperationId> = ([undefined] extends [Operation<Id>["parameters"]["path"]] ? { params?: Params<Id> | undefined } : { params: Params<Id> }) &
+  ([undefined] extends [Operation<Id>["requestBody"]] ? { body?: Optional<Body<Id>, Filled<Id>> | undefined } : { body: Optional<Body<Id>, Filled<Id>> });
+
+/** The arguments after the operationId: the init is required where the operation has a path or a required body. */
+type RequestArguments<Id extends OperationId> = [undefined, undefined] extends [Operation<Id>["parameters"]["path"], Operation<Id>["requestBody"]]
+  ? [init?: RequestInit<Id>, options?: RequestOptions]
+  : [init: RequestInit<Id>, options?: RequestOptions];
 
 export type KeepupClient = Resources & {
   /**
    * Performs any operation of the contract by its operationId, through the same checks and
    * call path as the resource methods (timeouts, retry policy, size limit, contract check).
    */
-  request<Id extends OperationId>(operationId: Id, init?: RequestInit<Id>, options?: RequestOptions): APIPromise<SuccessBody<Id>>;
+  request<Id extends OperationId>(operationId: Id, ...args: RequestArguments<Id>): APIPromise<SuccessBody<Id>>;
   /**
    * The underlying openapi-fetch client, with the same key, base URL, fetch and redirect rule,
    * but without the checks, timeouts, retries, size limit and error classes.

@@ -76,7 +76,10 @@ function converted(schema: Schema, value: unknown, field: string): unknown {
     return fixed(value, number.decimals) ?? fail(field, `must be a number or a decimal string with at most ${number.decimals} decimals`, value);
   }
   const append = schema["x-client-append"];
-  return append && typeof value === "string" && regExp(append.when).test(value) ? value + append.text : value;
+  if (!append || typeof value !== "string") return value;
+  if (regExp(append.when).test(value)) return value + append.text;
+  if (schema.pattern !== undefined && !regExp(schema.pattern).test(value)) fail(field, `must match ${schema.pattern}, or ${append.when} (sent with ${append.text} added)`, value);
+  return value;
 }
 
 function fail(field: string, rule: string, value: unknown): never {

@@ -9,6 +9,7 @@ import {
   type EditSaleInput,
   type ListSalesInput,
   type OperationId,
+  type RequestInit,
   type RequestOptions,
   type WithResponse,
 } from "../src/index.js";
@@ -49,5 +50,14 @@ describe("the client's types", () => {
     >();
     expectTypeOf(keepup.raw.GET).parameter(0).toEqualTypeOf<"/sales" | "/sales/{sale_id}">();
     expectTypeOf(keepup.raw.POST).parameter(0).toEqualTypeOf<"/sales/add">();
+  });
+});
+
+describe("keepup.request's init", () => {
+  it("is required where the operation has a path or a required body, and may leave out what the client fills in from the path", () => {
+    expectTypeOf(keepup.request<"listSales">).parameters.toEqualTypeOf<[operationId: "listSales", init?: RequestInit<"listSales">, options?: RequestOptions]>();
+    expectTypeOf(keepup.request<"fetchSale">).parameters.toEqualTypeOf<[operationId: "fetchSale", init: RequestInit<"fetchSale">, options?: RequestOptions]>();
+    expectTypeOf<RequestInit<"fetchSale">["params"]["path"]>().toEqualTypeOf<{ sale_id: number | string }>();
+    expectTypeOf<{ params: { path: { sale_id: 1 } }; body: { items: "[]" } }>().toMatchTypeOf<RequestInit<"editSale">>();
   });
 });

@@ -161,7 +161,12 @@ describe("the contract's rules", () => {
         for (const [name, example] of Object.entries<Json>(source?.content?.["application/json"]?.examples ?? {})) {
           const said = `${example.summary} ${example.description ?? ""}`;
           expect(said, `${operationId} ${name}`).toMatch(/KeepUp's sample/);
-          if (!/^.*\(KeepUp's sample\)$/.test(example.summary) && example.summary !== "KeepUp's sample") expect(example.description ?? example.summary, `${operationId} ${name}`).toMatch(/instead|left out|cut off|masked|added|set to/);
+          if (/not KeepUp's sample/.test(example.summary)) {
+            // Where KeepUp's sample cannot be read: nothing beyond the status every success shows.
+            expect(example.value, `${operationId} ${name}`).toEqual({ status: 200, message: null, data: null });
+          } else if (!/^.*\(KeepUp's sample\)$/.test(example.summary) && example.summary !== "KeepUp's sample") {
+            expect(example.description ?? example.summary, `${operationId} ${name}`).toMatch(/instead|left out|cut off|masked|added|set to/);
+          }
         }
       }
       expect(requestBody === undefined || Object.keys(requestBody.examples).length > 0).toBe(true);
@@ -207,8 +212,8 @@ describe("the pages", () => {
     expect(schema("sale_status").enum).toEqual(["receipt", "invoice", "quote"]);
     expect(schema("sale_origin").enum).toEqual(["business", "storefront"]);
     expect(schema("page")).toMatchObject({ type: "integer", default: 1 });
-    expect(raw("listSales").description).toMatch(/no rendering of the page\s+reaches its sample response/);
-    expect(successExamples("listSales")).toEqual([]);
+    expect(raw("listSales").description).toMatch(/Not readable on KeepUp's page:\*\* its sample response/);
+    expect(successExamples("listSales")).toEqual([{ status: 200, message: null, data: null }]);
   });
 
   it("Fetch Sale: the parameter its table calls sales_id, the Node.js sample's literal {sale_id}, and its sample as far as it is readable", () => {
@@ -218,13 +223,14 @@ describe("the pages", () => {
     expect(example).toMatchObject({ status: 200, message: "Sale found" });
     expect(example!.data.sale_info).toMatchObject({
       sale_id: 46099, sale_number: "62", customer_uuid: "12345", customer_name: "Maureen", customer_phone_number: "+2332612345678",
-      customer_email: "[email protected]", issued_by: "Jojo", total_amount: "500.00", amount_paid: "500.00", change: "0.00",
+      issued_by: "Jojo", total_amount: "500.00", amount_paid: "500.00", change: "0.00",
       amount_received: "500.00", balance_due: "0.00", delivery_pickup: null, tax_profile_id: null, tax_amount: "0.00", taxes: null,
       discount: { discount_amount: "0.00", discount_percentage: "0.00", discount_type: "fixed" },
       status: "receipt", sale_origin: "business", viewed: 3, viewed_at: "2023-06-01 12:12:50", note: null, customer_note: null,
       share_link: "https://keepup.store/v/ZUSAPZ-01623188",
     });
     expect(Object.keys(example!.data.sale_info).at(-1)).toBe("share_link");
+    expect(example!.data.sale_info).not.toHaveProperty("customer_email");
   });
 
   const SALE_FIELDS = ["customer_name", "phone_number", "customer_email", "items", "fulfillment_type", "location_name", "location", "lat", "lng",

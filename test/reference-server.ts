@@ -111,7 +111,7 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
     }
     if (deviation === "not-found" && /\/\d+$/.test(pathname)) return send(response, 404, { status: 404, message: "Sale not found" });
     const body = example(operation.success);
-    if (deviation === "wrong-constant") body.data.status = 7;
+    if (deviation === "wrong-constant" && body.data) body.data.status = 7;
     if (deviation === "status-as-string") body.status = String(body.status);
     if (deviation === "missing-message") delete body.message;
     const forged = JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]);

@@ -101,6 +101,13 @@ export function clientTypes(spec: Json, operations: Operation[]): string {
     resources.set(client.resource, methods);
   }
   const interfaces = [...resources].map(([resource, methods]) => `export interface ${pascal(resource)}Resource {\n${methods.join("\n")}\n}`);
+  const filled = operations.flatMap(({ operationId, requestBody }) => {
+    const body = requestBody?.schema ? resolved(spec, requestBody.schema) : undefined;
+    const members = Object.entries<unknown>(typeof body === "object" ? (body.properties ?? {}) : {})
+      .filter(([, member]) => (resolved(spec, member) as Json)["x-client-from-path"])
+      .map(([name]) => JSON.stringify(name));
+    return members.length > 0 ? [`  ${operationId}: ${members.join(" | ")};`] : [];
+  });
   return [
     `import type { APIPromise } from "../src/api-promise.js";`,
     `import type { RequestOptions } from "../src/options.js";`,
@@ -108,6 +115,9 @@ export function clientTypes(spec: Json, operations: Operation[]): string {
     "",
     ...declarations.flatMap((declaration) => [declaration, ""]),
     ...interfaces.flatMap((declaration) => [declaration, ""]),
+    `/** The body members the client fills in from the path (x-client-from-path), by operation. */`,
+    `export interface FilledFromPath {\n${filled.join("\n")}\n}`,
+    "",
     `/** The resources of the client, each with its operations' methods. */`,
     `export interface Resources {\n${[...resources.keys()].map((resource) => `  ${resource}: ${pascal(resource)}Resource;`).join("\n")}\n}`,
     "",

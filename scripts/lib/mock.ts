@@ -6,6 +6,8 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { operations as table } from "../../generated/operations.js";
+import { violation, type Schema } from "../../src/validate.js";
 import { operationsOf } from "./operations.js";
 import { startPrism } from "./prism.js";
 import { root } from "./steps.js";
@@ -29,14 +31,15 @@ export function listen(server: http.Server, port: number, variable: string): Pro
   });
 }
 
-/** Each operation's method, path pattern and documented 401 body. */
-async function unauthorizedBodies() {
+/** Each operation's method, path pattern, documented 401 body and request body schema (as the client checks it). */
+async function operationRoutes() {
   const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
-  return operationsOf(spec).flatMap(({ method, path: route, responses }) => {
+  return operationsOf(spec).flatMap(({ operationId, method, path: route, responses }) => {
     const unauthorized = responses.find((response) => response.status === "401");
     const body = unauthorized && Object.values(unauthorized.examples)[0];
     if (!body) return [];
-    return [{ method, pattern: new RegExp(`^${route.replace(/\{[^}]+\}/g, "[^/]+")}$`), body: JSON.stringify(body) }];
+    const requestBody = (table as Record<string, { body?: Schema }>)[operationId]?.body;
+    return [{ method, pattern: new RegExp(`^${route.replace(/\{[^}]+\}/g, "[^/]+")}$`), body: JSON.stringify(body), requestBody }];
   });
 }
 
@@ -70,21 +73,48 @@ export interface Mock {
 
 /** Starts the mock on 127.0.0.1:`port` (0, the default: any free port). */
 export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", apiKey = DEFAULT_MOCK_API_KEY } = {}): Promise<Mock> {
-  const unauthorized = await unauthorizedBodies();
+  const routes = await operationRoutes();
   const front = http.createServer();
   const listening = await listen(front, port, portVariable);
   const prism = await startPrism().catch(async (error) => {
     await new Promise((resolve) => front.close(() => resolve(undefined)));
     throw error;
   });
-  front.on("request", (request, response) => {
+  /** Answers with KeepUp's one error shape, the violations also in sl-violations. */
+  const refuse = (response: http.ServerResponse, status: number, text: string, violations: string | string[] | undefined, headers: http.IncomingHttpHeaders = {}) => {
+    const { body, slViolations } = keepupError(status, text, violations);
+    const { "content-type": _, "content-length": __, "sl-violations": ___, ...kept } = headers;
+    response
+      .writeHead(status, {
+        ...kept,
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(body)),
+        ...(slViolations && { "sl-violations": slViolations }),
+      })
+      .end(body);
+  };
+
+  front.on("request", async (request, response) => {
     // Absolute-form targets and dot segments (`/./`, `/x/../`, `%2e`) resolved, as a server
     // would: the key rule and Prism see the same path.
     const target = new URL(request.url ?? "/", "http://mock");
+    const route = routes.find(({ method, pattern }) => method === request.method && pattern.test(target.pathname));
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
       request.resume();
-      const documented = unauthorized.find(({ method, pattern }) => method === request.method && pattern.test(target.pathname)) ?? unauthorized[0]!;
-      response.writeHead(401, { "content-type": "application/json", "content-length": Buffer.byteLength(documented.body) }).end(documented.body);
+      const documented = (route ?? routes[0]!).body;
+      response.writeHead(401, { "content-type": "application/json", "content-length": Buffer.byteLength(documented) }).end(documented);
+      return;
+    }
+    let sent = "";
+    for await (const chunk of request) sent += chunk;
+    // What Prism does not check (the JSON inside a string, per its contentSchema), checked as the client does.
+    let parsed: { value: unknown } | undefined;
+    try {
+      if (route?.requestBody && sent) parsed = { value: JSON.parse(sent) };
+    } catch {}
+    const broken = parsed && violation(route!.requestBody!, parsed.value);
+    if (broken) {
+      refuse(response, 422, "", JSON.stringify([{ location: ["request", "body", ...broken.at], message: broken.rule }]));
       return;
     }
     const upstream = http.request(
@@ -99,20 +129,11 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
         }
         let text = "";
         for await (const chunk of answer) text += chunk;
-        const { body, slViolations } = keepupError(status, text, answer.headers["sl-violations"]);
-        const { "content-type": _, "content-length": __, "sl-violations": ___, ...headers } = answer.headers;
-        response
-          .writeHead(status, {
-            ...headers,
-            "content-type": "application/json",
-            "content-length": String(Buffer.byteLength(body)),
-            ...(slViolations && { "sl-violations": slViolations }),
-          })
-          .end(body);
+        refuse(response, status, text, answer.headers["sl-violations"], answer.headers);
       },
     );
     upstream.on("error", () => response.destroy());
-    request.pipe(upstream);
+    upstream.end(sent);
   });
   return {
     url: `http://127.0.0.1:${listening}`,
