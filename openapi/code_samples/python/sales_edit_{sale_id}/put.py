@@ -17,6 +17,8 @@ response = requests.put(
         "fulfillment_type": "delivery",
         "location_name": "Awesome Place",
         "location": "1234 Awesome Place Ave, Ghana",
+        "lat": "40.7128",
+        "lng": "-74.0060",
         "fulfillment_cost": "10.00",
         "discount_type": "fixed",
         "discount_amount": "10.00",

@@ -11,6 +11,8 @@ try {
     fulfillmentType: "delivery",
     locationName: "Awesome Place",
     location: "1234 Awesome Place Ave, Ghana",
+    lat: "40.7128",
+    lng: "-74.0060",
     fulfillmentCost: 10,
     discountType: "fixed",
     discountAmount: 10,
