@@ -101,9 +101,9 @@ describe("the contract's rules", () => {
     }
   });
 
-  it("takes KeepUp's samples of Fetch, Edit and Update Balance with any member set to null, and a 404 of any shape as Fetch Sale's error", () => {
+  it("takes KeepUp's samples of Fetch, Edit and Update Balance, and of List and Fetch Product, with any member set to null, and a 404 of any shape as Fetch Sale's error", () => {
     const ajv = ajvFor(document);
-    for (const id of ["fetchSale", "editSale", "updateSaleBalance"]) {
+    for (const id of ["fetchSale", "editSale", "updateSaleBalance", "listProducts", "fetchProduct"]) {
       const success = operationOf(id).responses.find(({ status }) => status === "200")!;
       const sample = Object.values(success.examples)[0]!;
       const paths: string[][] = [];
