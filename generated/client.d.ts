@@ -333,6 +333,221 @@ export interface RefundSaleInput {
   alertCustomer?: "yes" | "no" | boolean | undefined;
 }
 
+/**
+ * The documented 200 body of listProducts (products.list).
+ */
+export type ListProductsResponse = operations["listProducts"]["responses"][200]["content"]["application/json"];
+
+/**
+ * The input of products.list: list products.
+ */
+export interface ListProductsInput {
+  /**
+   * Only the products with this name (`"Widget A"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   */
+  productName?: string | undefined;
+  /**
+   * Only the products with this Stock Keeping Unit (`"SKU12345"` in KeepUp's table and samples). KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
+   */
+  sku?: string | undefined;
+  /**
+   * Only the products with this barcode (`"0123456789012"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   */
+  barcode?: string | undefined;
+  /**
+   * Only the products of this category (`"Electronics"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   */
+  category?: string | undefined;
+  /**
+   * Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all` (`"in_stock"` in KeepUp's samples). The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
+   */
+  status?: "in_stock" | "out_of_stock" | "low_stock" | "all" | undefined;
+  /**
+   * Only the products that have expired (`yes`) or have not (`no`; `"no"` in KeepUp's samples). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
+   */
+  expired?: "yes" | "no" | boolean | undefined;
+  /**
+   * How many products to return at most, or `all` for no limit (`"10"` in KeepUp's table and samples). KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
+   */
+  limit?: string | number | undefined;
+  /**
+   * The page of results (`"1"` in KeepUp's table and samples). KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
+   */
+  page?: string | number | undefined;
+}
+
+/**
+ * The documented 200 body of fetchProduct (products.get).
+ */
+export type FetchProductResponse = operations["fetchProduct"]["responses"][200]["content"]["application/json"];
+
+/**
+ * The documented 200 body of addProduct (products.add).
+ */
+export type AddProductResponse = operations["addProduct"]["responses"][200]["content"]["application/json"];
+
+/**
+ * The input of products.add: add a product.
+ */
+export interface AddProductInput {
+  /**
+   * The product's name, required (`"Widget A"` in the table, `"Product A"` in the sample).
+   */
+  productName: string;
+  /**
+   * A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+   */
+  description?: string | undefined;
+  /**
+   * What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price).
+   */
+  costPrice?: number | undefined;
+  /**
+   * What the product sells for, a valid monetary amount, required (`20.00`). A JSON number, the contract's choice (see Price).
+   */
+  sellingPrice: number;
+  /**
+   * The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price).
+   */
+  previousPrice?: number | undefined;
+  /**
+   * The quantity available (`50`). Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (for an `unlimited` product, send the quantity in stock: KeepUp's sample product, `unlimited`, has `0`).
+   */
+  quantity: number;
+  /**
+   * The level at which the product should be restocked (`10`).
+   */
+  restockLevel?: number | undefined;
+  /**
+   * Whether the product's stock is limited or unlimited, `limited` or `unlimited`, required. Edit Product's table does not list it.
+   */
+  stockLimit: "limited" | "unlimited";
+  /**
+   * Whether the product shows on the storefront, `yes` or `no`; `no` when not sent, as KeepUp's table says.
+   */
+  showOnStorefront?: "yes" | "no" | boolean | undefined;
+  /**
+   * Whether the product is featured, `yes` or `no`; `no` when not sent, as KeepUp's table says.
+   */
+  featuredProduct?: "yes" | "no" | boolean | undefined;
+  /**
+   * The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already.
+   */
+  category?: string | undefined;
+  /**
+   * The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+   */
+  tags?: string[] | undefined;
+  /**
+   * The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
+   */
+  sku?: string | undefined;
+  /**
+   * The product's barcode (`"0123456789012"`).
+   */
+  barcode?: string | undefined;
+  /**
+   * Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`.
+   */
+  productLocation?: string | undefined;
+}
+
+/**
+ * The documented 200 body of editProduct (products.edit).
+ */
+export type EditProductResponse = operations["editProduct"]["responses"][200]["content"]["application/json"];
+
+/**
+ * The input of products.edit: edit a product.
+ */
+export interface EditProductInput {
+  /**
+   * The product's name (`"Widget A"` in the table, `"Product A"` in the sample). Required, as Edit Product's table says (`yes`), although KeepUp's Introduction says PUT changes a record "in whole or in part": the contract's choice follows the table.
+   */
+  productName: string;
+  /**
+   * A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+   */
+  description?: string | undefined;
+  /**
+   * What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price).
+   */
+  costPrice?: number | undefined;
+  /**
+   * What the product sells for, a valid monetary amount (`20.00`). Required, as Edit Product's table says (`yes`), the contract's choice as for `product_name`. A JSON number, the contract's choice (see Price).
+   */
+  sellingPrice: number;
+  /**
+   * The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price).
+   */
+  previousPrice?: number | undefined;
+  /**
+   * The quantity available (`50`). Edit Product's table marks it `conditional`, "required if `stock_limit` is 'limited'", but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against.
+   */
+  quantity?: number | undefined;
+  /**
+   * The level at which the product should be restocked (`10`).
+   */
+  restockLevel?: number | undefined;
+  /**
+   * Whether the product shows on the storefront, `yes` or `no` (`yes` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   */
+  showOnStorefront?: "yes" | "no" | boolean | undefined;
+  /**
+   * Whether the product is featured, `yes` or `no` (`no` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   */
+  featuredProduct?: "yes" | "no" | boolean | undefined;
+  /**
+   * The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already.
+   */
+  category?: string | undefined;
+  /**
+   * The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+   */
+  tags?: string[] | undefined;
+  /**
+   * The product's variants (`[{"color": "red", "size": "M"}]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the example and the Node.js sample write it, of objects whose members are free: KeepUp documents none.
+   */
+  variants?: Record<string, unknown>[] | undefined;
+  /**
+   * The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
+   */
+  sku?: string | undefined;
+  /**
+   * The product's barcode (`"0123456789012"`).
+   */
+  barcode?: string | undefined;
+  /**
+   * Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`.
+   */
+  productLocation?: string | undefined;
+  /**
+   * The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of the entries its samples show (see ProductExpiration).
+   */
+  expirations?: {
+    /**
+     * The batch's number (`"batch123"` in KeepUp's samples).
+     */
+    batchNumber?: string | undefined;
+    /**
+     * The date the batch expires (`"2024-12-31"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: its format, so none is imposed.
+     */
+    expirationDate?: string | undefined;
+    /**
+     * The date of an alert about the batch's expiry (`"2024-12-01"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+     */
+    alertDate?: string | undefined;
+  }[] | undefined;
+  /**
+   * Typed `array` in KeepUp's table, with no description (`[]` in the Node.js sample). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is.
+   */
+  removedImages?: unknown[] | undefined;
+  /**
+   * Typed `array` in KeepUp's table, with no description; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold.
+   */
+  primaryProductImageIndex?: unknown[] | number | undefined;
+}
+
 export interface SalesResource {
   /**
    * List sales.
@@ -408,6 +623,100 @@ export interface SalesResource {
   refund(saleId: number | string, alert?: RefundSaleInput, options?: RequestOptions): APIPromise<RefundSaleResponse>;
 }
 
+export interface ProductsResource {
+  /**
+   * List products.
+   *
+   * Lists the products of the business account, narrowed by the filters below (name, SKU,
+   * barcode, category, stock status, expiry), one page at a time, with totals.
+   *
+   * **The path.** KeepUp's endpoint line says `/products`; the Node.js and PHP samples on its page
+   * call `/inventory`, and its Python sample `https://example.com/api/inventory`, on another host.
+   * **The contract's choice:** `/products`, the endpoint line's path, as on every other Products
+   * page; only `/products` is documented here.
+   *
+   * **Paging.** `page` picks a page and `limit` caps how many products come back (`all`: no cap).
+   * KeepUp's table types both `string`, while List Sales' `page` is a `number`. Not documented by
+   * KeepUp: the default page size, the sort order, and a page count or next link: the response's
+   * `meta` counts `total_records` only, and does not say whether that is every matching product or
+   * those of the page.
+   *
+   * **Not documented by KeepUp:** whether the filters match exactly or partially and how they
+   * combine, whether parameter names are case-sensitive (the PHP sample writes `sku`), what is
+   * answered when nothing matches or past the last page, and any error. A product in the list has
+   * fewer members than Fetch Product returns (no `previous_price`, `tags`, `variants` or
+   * `expirations`), and `location` where Fetch Product has `product_location`.
+   */
+  list(filters?: ListProductsInput, options?: RequestOptions): APIPromise<ListProductsResponse>;
+  /**
+   * Fetch a product.
+   *
+   * Returns the full details of one product.
+   *
+   * **The path.** KeepUp's endpoint line and its Node.js and PHP samples use
+   * `/products/{product_id}`; its Python sample uses `/inventory/{product_id}`. **The contract's
+   * choice:** `/products/{product_id}`, the endpoint line's path; only it is documented here.
+   *
+   * **The id.** KeepUp's table types `product_id` a `number` (`12345`); its samples pass it as a
+   * string (`'YOUR_PRODUCT_ID'`), and its sample response has a whole number (`19842`). Its Node.js
+   * sample writes the URL as a template literal without `$`, so it requests the literal path
+   * `/products/{product_id}`; the PHP and Python samples insert the id.
+   *
+   * **Not documented by KeepUp:** which members may be `null`, and what is answered for a product
+   * that does not exist or was deleted.
+   */
+  get(productId: number | string, options?: RequestOptions): APIPromise<FetchProductResponse>;
+  /**
+   * Add a product.
+   *
+   * Creates a product in the business account's inventory. KeepUp's page says this covers
+   * uploading images, setting prices, stock levels and other details.
+   *
+   * **Images.** KeepUp's page documents no field for an image, and no content type but the JSON
+   * its Introduction names for request bodies (Edit Product's PHP sample prepares an image file,
+   * but where it attaches it is not in the copy read). **The contract's choice:** no image
+   * upload: the fields of the page's table, in a JSON body. (This page's samples are cut off
+   * before they show how the body is sent.)
+   *
+   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so
+   * a repeated request may create another product. This package's client never sends it again
+   * unless the failure proves KeepUp did not receive it.
+   *
+   * **Not documented by KeepUp:** the response and its status code (see 200 below); validation
+   * errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency.
+   * Add Product takes no `variants` or `expirations`, although Edit Product takes them and Fetch
+   * Product returns them.
+   */
+  add(product: AddProductInput, options?: RequestOptions): APIPromise<AddProductResponse>;
+  /**
+   * Edit a product.
+   *
+   * Changes the details of a product.
+   *
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
+   * existing record); the Node.js sample on its page sends `post` (the method of its PHP sample
+   * is not in the copy read, nor is a Python sample). **The contract's choice:** `PUT`, the
+   * endpoint line's method; only `PUT` is documented here.
+   *
+   * **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as
+   * arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as
+   * strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), with
+   * an image file. The page's Headers section names no content type. **The contract's choice:**
+   * JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are.
+   * KeepUp documents no field to add an image, so none is taken; `removed_images` and
+   * `primary_product_image_index` are as the page's table lists them, without a description.
+   *
+   * **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample
+   * leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
+   *
+   * **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires
+   * `product_name` and `selling_price`, although the Introduction says PUT changes a record "in
+   * whole or in part"); whether `stock_limit` can be changed; the response and its status code
+   * (see 200 below); the answer for a product that does not exist.
+   */
+  edit(productId: number | string, changes: EditProductInput, options?: RequestOptions): APIPromise<EditProductResponse>;
+}
+
 /** The body members the client fills in from the path (x-client-from-path), by operation. */
 export interface FilledFromPath {
   editSale: "sale_id";
@@ -416,4 +725,5 @@ export interface FilledFromPath {
 /** The resources of the client, each with its operations' methods. */
 export interface Resources {
   sales: SalesResource;
+  products: ProductsResource;
 }

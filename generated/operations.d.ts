@@ -3,7 +3,7 @@
 /** The contract's version, which is the package's. */
 export declare const version: string;
 
-export type OperationId = "listSales" | "fetchSale" | "addSale" | "editSale" | "updateSaleBalance" | "cancelSale" | "refundSale";
+export type OperationId = "listSales" | "fetchSale" | "addSale" | "editSale" | "updateSaleBalance" | "cancelSale" | "refundSale" | "listProducts" | "fetchProduct" | "addProduct" | "editProduct";
 
 /** Each operation, as src/transport.ts reads it (OperationEntry). */
 export declare const operations: Record<OperationId, object>;

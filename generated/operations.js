@@ -1106,5 +1106,712 @@ export const operations = {
         }
       }
     }
+  },
+  "listProducts": {
+    "method": "GET",
+    "path": "/products",
+    "client": [
+      "products",
+      "list",
+      "filters"
+    ],
+    "retry": "read",
+    "pathParams": {},
+    "query": {
+      "type": "object",
+      "properties": {
+        "product_name": {
+          "type": "string"
+        },
+        "SKU": {
+          "type": "string"
+        },
+        "barcode": {
+          "type": "string"
+        },
+        "category": {
+          "type": "string"
+        },
+        "status": {
+          "type": "string",
+          "enum": [
+            "in_stock",
+            "out_of_stock",
+            "low_stock",
+            "all"
+          ]
+        },
+        "expired": {
+          "type": "string",
+          "enum": [
+            "yes",
+            "no"
+          ],
+          "x-client-boolean": [
+            "yes",
+            "no"
+          ]
+        },
+        "limit": {
+          "type": "string",
+          "pattern": "^(?:[1-9]\\d*|all)$",
+          "x-client-number": {}
+        },
+        "page": {
+          "type": "string",
+          "pattern": "^[1-9]\\d*$",
+          "x-client-number": {
+            "decimals": 0
+          }
+        }
+      },
+      "required": [],
+      "additionalProperties": false
+    },
+    "success": {
+      "200": {
+        "type": "object",
+        "required": [
+          "status",
+          "message",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "message": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "data": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "properties": {
+              "meta": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "properties": {
+                  "total_records": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "total_quantity": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "total_products_in_stock": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "total_products_out_of_stock": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "selling_price_total_amount": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "cost_price_total_amount": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "total_expired_products": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "total_soon_to_expired_products": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  }
+                }
+              },
+              "products": {
+                "type": [
+                  "array",
+                  "null"
+                ],
+                "items": {
+                  "type": [
+                    "object",
+                    "null"
+                  ],
+                  "properties": {
+                    "product_id": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "product_name": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "description": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "cost_price": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "selling_price": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "stock_limit": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "stock_status": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "quantity": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "images": {
+                      "type": [
+                        "array",
+                        "null"
+                      ],
+                      "items": {}
+                    },
+                    "restock_level": {
+                      "type": [
+                        "integer",
+                        "null"
+                      ]
+                    },
+                    "barcode": {},
+                    "SKU": {},
+                    "location": {},
+                    "category": {},
+                    "show_on_storefront": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "featured_product": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "created_at": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    },
+                    "updated_at": {
+                      "type": [
+                        "string",
+                        "null"
+                      ]
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "fetchProduct": {
+    "method": "GET",
+    "path": "/products/{product_id}",
+    "client": [
+      "products",
+      "get"
+    ],
+    "retry": "read",
+    "pathParams": {
+      "product_id": {
+        "anyOf": [
+          {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 9007199254740991
+          },
+          {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+          }
+        ]
+      }
+    },
+    "success": {
+      "200": {
+        "type": "object",
+        "required": [
+          "status",
+          "message",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "message": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "data": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "properties": {
+              "product_info": {
+                "type": [
+                  "object",
+                  "null"
+                ],
+                "properties": {
+                  "product_id": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "product_name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "description": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "cost_price": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "selling_price": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "previous_price": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "stock_limit": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "stock_status": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "quantity": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "images": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "items": {}
+                  },
+                  "restock_level": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "barcode": {},
+                  "SKU": {},
+                  "product_location": {},
+                  "category": {},
+                  "tags": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "items": {}
+                  },
+                  "variants": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "items": {}
+                  },
+                  "show_on_storefront": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "featured_product": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "expirations": {
+                    "type": [
+                      "array",
+                      "null"
+                    ],
+                    "items": {}
+                  },
+                  "created_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "updated_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "addProduct": {
+    "method": "POST",
+    "path": "/products/add",
+    "client": [
+      "products",
+      "add",
+      "product"
+    ],
+    "retry": "write",
+    "pathParams": {},
+    "body": {
+      "type": "object",
+      "required": [
+        "product_name",
+        "selling_price",
+        "quantity",
+        "stock_limit"
+      ],
+      "properties": {
+        "product_name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "cost_price": {
+          "type": "number"
+        },
+        "selling_price": {
+          "type": "number"
+        },
+        "previous_price": {
+          "type": "number"
+        },
+        "quantity": {
+          "type": "integer"
+        },
+        "restock_level": {
+          "type": "integer"
+        },
+        "stock_limit": {
+          "type": "string",
+          "enum": [
+            "limited",
+            "unlimited"
+          ]
+        },
+        "show_on_storefront": {
+          "type": "string",
+          "enum": [
+            "yes",
+            "no"
+          ],
+          "x-client-boolean": [
+            "yes",
+            "no"
+          ]
+        },
+        "featured_product": {
+          "type": "string",
+          "enum": [
+            "yes",
+            "no"
+          ],
+          "x-client-boolean": [
+            "yes",
+            "no"
+          ]
+        },
+        "category": {
+          "type": "string"
+        },
+        "tags": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "SKU": {
+          "type": "string"
+        },
+        "barcode": {
+          "type": "string"
+        },
+        "product_location": {
+          "type": "string"
+        }
+      },
+      "additionalProperties": false
+    },
+    "bodyRequired": true,
+    "success": {
+      "200": {
+        "type": "object",
+        "required": [
+          "status",
+          "message",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "message": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "data": {}
+        }
+      }
+    }
+  },
+  "editProduct": {
+    "method": "PUT",
+    "path": "/products/edit/{product_id}",
+    "client": [
+      "products",
+      "edit",
+      "changes"
+    ],
+    "retry": "write",
+    "pathParams": {
+      "product_id": {
+        "anyOf": [
+          {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 9007199254740991
+          },
+          {
+            "type": "string",
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+          }
+        ]
+      }
+    },
+    "body": {
+      "type": "object",
+      "required": [
+        "product_name",
+        "selling_price"
+      ],
+      "properties": {
+        "product_name": {
+          "type": "string"
+        },
+        "description": {
+          "type": "string"
+        },
+        "cost_price": {
+          "type": "number"
+        },
+        "selling_price": {
+          "type": "number"
+        },
+        "previous_price": {
+          "type": "number"
+        },
+        "quantity": {
+          "type": "integer"
+        },
+        "restock_level": {
+          "type": "integer"
+        },
+        "show_on_storefront": {
+          "type": "string",
+          "enum": [
+            "yes",
+            "no"
+          ],
+          "x-client-boolean": [
+            "yes",
+            "no"
+          ]
+        },
+        "featured_product": {
+          "type": "string",
+          "enum": [
+            "yes",
+            "no"
+          ],
+          "x-client-boolean": [
+            "yes",
+            "no"
+          ]
+        },
+        "category": {
+          "type": "string"
+        },
+        "tags": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "variants": {
+          "type": "array",
+          "items": {
+            "type": "object"
+          }
+        },
+        "SKU": {
+          "type": "string"
+        },
+        "barcode": {
+          "type": "string"
+        },
+        "product_location": {
+          "type": "string"
+        },
+        "expirations": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "batch_number": {
+                "type": "string"
+              },
+              "expiration_date": {
+                "type": "string"
+              },
+              "alert_date": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": false
+          }
+        },
+        "removed_images": {
+          "type": "array",
+          "items": {}
+        },
+        "primary_product_image_index": {
+          "type": [
+            "array",
+            "integer"
+          ],
+          "items": {}
+        }
+      },
+      "additionalProperties": false
+    },
+    "bodyRequired": true,
+    "success": {
+      "200": {
+        "type": "object",
+        "required": [
+          "status",
+          "message",
+          "data"
+        ],
+        "properties": {
+          "status": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "message": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "data": {}
+        }
+      }
+    }
   }
 };

@@ -46,10 +46,10 @@ describe("the client's types", () => {
 
   it("type keepup.raw with the generated paths", () => {
     expectTypeOf(keepup.raw.PUT).parameter(0).toEqualTypeOf<
-      "/sales/edit/{sale_id}" | "/sales/balance/{sale_id}" | "/sales/cancel/{sale_id}" | "/sales/refund/{sale_id}"
+      "/sales/edit/{sale_id}" | "/sales/balance/{sale_id}" | "/sales/cancel/{sale_id}" | "/sales/refund/{sale_id}" | "/products/edit/{product_id}"
     >();
-    expectTypeOf(keepup.raw.GET).parameter(0).toEqualTypeOf<"/sales" | "/sales/{sale_id}">();
-    expectTypeOf(keepup.raw.POST).parameter(0).toEqualTypeOf<"/sales/add">();
+    expectTypeOf(keepup.raw.GET).parameter(0).toEqualTypeOf<"/sales" | "/sales/{sale_id}" | "/products" | "/products/{product_id}">();
+    expectTypeOf(keepup.raw.POST).parameter(0).toEqualTypeOf<"/sales/add" | "/products/add">();
   });
 });
 

@@ -17,6 +17,9 @@ const raw = (operationId: string): Json => {
 };
 const bodySchema = (operationId: string) => deref(resolveRef(document, raw(operationId).requestBody).content["application/json"].schema);
 const successExamples = (operationId: string) => Object.values(operationOf(operationId).responses.find(({ status }) => status === "200")!.examples);
+/** The schema at `path` (property names, `[]` for an array's items) inside an operation's 200 body. */
+const successMember = (operationId: string, ...path: string[]): Json =>
+  path.reduce<Json>((node, key) => deref(key === "[]" ? node.items : node.properties[key]), deref(operationOf(operationId).responses.find(({ status }) => status === "200")!.schema));
 /** Every text of the contract: descriptions, summaries, titles. */
 const texts: string[] = [];
 JSON.stringify(document, (key, value) => {
@@ -98,9 +101,9 @@ describe("the contract's rules", () => {
     }
   });
 
-  it("takes KeepUp's samples of Fetch, Edit and Update Balance with any member set to null, and a 404 of any shape as Fetch Sale's error", () => {
+  it("takes KeepUp's samples of Fetch, Edit and Update Balance, and of List and Fetch Product, with any member set to null, and a 404 of any shape as Fetch Sale's error", () => {
     const ajv = ajvFor(document);
-    for (const id of ["fetchSale", "editSale", "updateSaleBalance"]) {
+    for (const id of ["fetchSale", "editSale", "updateSaleBalance", "listProducts", "fetchProduct"]) {
       const success = operationOf(id).responses.find(({ status }) => status === "200")!;
       const sample = Object.values(success.examples)[0]!;
       const paths: string[][] = [];
@@ -176,7 +179,7 @@ describe("the contract's rules", () => {
 });
 
 describe("the pages", () => {
-  it("are the seven operations of KeepUp's Sales page, in its order, each with its endpoint line", () => {
+  it("are the seven operations of KeepUp's Sales page, in its order, then the four of its Products pages, each with its endpoint line and its tag", () => {
     expect(operations.map(({ method, path, operationId }) => `${method} ${path} ${operationId}`)).toEqual([
       "GET /sales listSales",
       "GET /sales/{sale_id} fetchSale",
@@ -185,20 +188,27 @@ describe("the pages", () => {
       "PUT /sales/balance/{sale_id} updateSaleBalance",
       "PUT /sales/cancel/{sale_id} cancelSale",
       "PUT /sales/refund/{sale_id} refundSale",
+      "GET /products listProducts",
+      "GET /products/{product_id} fetchProduct",
+      "POST /products/add addProduct",
+      "PUT /products/edit/{product_id} editProduct",
     ]);
     for (const operation of operations) {
-      expect(raw(operation.operationId).tags).toEqual(["Sales"]);
+      expect(raw(operation.operationId).tags).toEqual([operation.path.startsWith("/products") ? "Products" : "Sales"]);
       expect(raw(operation.operationId).security).toEqual([{ KeepupApiKey: [] }]);
     }
-    expect(document.tags.map((tag: Json) => tag.name)).toEqual(["Sales"]);
+    expect(document.tags.map((tag: Json) => tag.name)).toEqual(["Sales", "Products"]);
+    expect(document.tags[1].description).toMatch(/List, Fetch, Add and Edit Product/);
   });
 
-  it("authenticate with an HTTP bearer key, whose placeholders the samples write two ways", () => {
+  it("authenticate with an HTTP bearer key, whose placeholders the samples write several ways", () => {
     const scheme = deref(document.components.securitySchemes.KeepupApiKey);
     expect(scheme).toMatchObject({ type: "http", scheme: "bearer" });
     expect(scheme.description).toMatch(/business settings/);
     expect(scheme.description).toMatch(/client-side/);
     expect(scheme.description).toMatch(/`Bearer \{access_token\}`.*`Bearer API_KEY`/s);
+    expect(scheme.description).toMatch(/List Products' Python sample writes `Bearer your_access_token`/);
+    expect(scheme.description).toMatch(/Edit Product's Node\.js sample .*`YOUR_ACCESS_TOKEN`/s);
   });
 
   it("List Sales: eight optional filters, with KeepUp's types and values, and no sample response", () => {
@@ -302,5 +312,172 @@ describe("the pages", () => {
     expect(Object.keys(bodySchema(operationId).properties)).toEqual(["alert_customer"]);
     expect(resolveRef(document, raw(operationId).requestBody).description).toMatch(/\*\*The contract's choice:\*\* the body is required/);
     expect(successExamples(operationId)).toEqual([success]);
+  });
+
+  // The product of List and Fetch Product's samples, and the Node.js sample of Edit Product.
+  const SAMPLE_PRODUCT = {
+    product_id: 19842, product_name: "6:16", description: "<p>6:16 description</p>", cost_price: "0.00", selling_price: "37.00",
+  };
+  const PRODUCT_STAMPS = { show_on_storefront: "yes", featured_product: "no", created_at: "2024-05-11 16:18", updated_at: "2024-05-11 17:00" };
+  const PRODUCT_DATA = {
+    product_name: "Product A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, quantity: 50, restock_level: 10,
+    show_on_storefront: "yes", featured_product: "no", category: "Electronics", tags: ["Electronics", "Gadget"], variants: [{ color: "red", size: "M" }],
+    SKU: "SKU12345", barcode: "0123456789012", product_location: "Aisle 3, Shelf 5",
+    expirations: [{ batch_number: "batch123", expiration_date: "2024-12-31", alert_date: "2024-12-01" }], removed_images: [], primary_product_image_index: 0,
+  };
+
+  it.each([
+    ["listProducts", "products.list", "filters"],
+    ["fetchProduct", "products.get", undefined],
+    ["addProduct", "products.add", "product"],
+    ["editProduct", "products.edit", "changes"],
+  ])("%s: the client's %s, taking its input as %s", (operationId, method, input) => {
+    expect(`${operationOf(operationId).client.resource}.${operationOf(operationId).client.method}`).toBe(method);
+    expect(operationOf(operationId).client.input).toBe(input);
+  });
+
+  it("List Products: eight optional filters with KeepUp's names, types and values, /products and not the samples' /inventory, and its sample", () => {
+    const parameters = operationOf("listProducts").parameters;
+    expect(parameters.map((p) => `${p.in} ${p.name} ${p.required}`)).toEqual(
+      ["product_name", "SKU", "barcode", "category", "status", "expired", "limit", "page"].map((name) => `query ${name} false`),
+    );
+    const schema = (name: string) => deref(parameters.find((p) => p.name === name)!.schema);
+    const described = (name: string) => parameters.find((p) => p.name === name)!.description;
+    for (const name of ["product_name", "SKU", "barcode", "category"]) expect(schema(name)).toEqual(expect.objectContaining({ type: "string" }));
+    expect(schema("status").enum).toEqual(["in_stock", "out_of_stock", "low_stock", "all"]);
+    expect(schema("expired").enum).toEqual(["yes", "no"]);
+    expect(schema("expired").description).toBeDefined();
+    // Strings, as KeepUp's table types them, with the contract's patterns; the client also takes numbers.
+    expect(schema("limit")).toMatchObject({ type: "string", pattern: "^(?:[1-9]\\d*|all)$", "x-client-number": {} });
+    expect(schema("page")).toMatchObject({ type: "string", pattern: "^[1-9]\\d*$", "x-client-number": { decimals: 0 } });
+    for (const name of ["limit", "page"]) expect(described(name)).toMatch(/KeepUp's table types it `string`.*\*\*The contract's choice:\*\* a string of digits from\s+1/s);
+    expect(described("limit")).toMatch(/`all`/);
+    expect(described("page")).toMatch(/List Sales' table types its `page` `number`/);
+    expect(described("SKU")).toMatch(/PHP sample's query string\s+writes `sku`.*\*\*The contract's choice:\*\* `SKU`/s);
+    expect(described("status")).toMatch(/named `stock_status` in the responses/);
+    expect(raw("listProducts").description).toMatch(/endpoint line says `\/products`; the Node\.js and PHP samples on its page\s+call `\/inventory`, and its Python sample `https:\/\/example\.com\/api\/inventory`/);
+    expect(raw("listProducts").description).toMatch(/\*\*The contract's choice:\*\* `\/products`/);
+    expect(raw("listProducts").description).toMatch(/counts\s+`total_records` only/);
+    expect(raw("listProducts")["x-contract-check-query"]).toEqual({ page: "1" });
+    expect(successExamples("listProducts")).toEqual([
+      { status: 200, message: "products found: 1", data: {
+        meta: {
+          total_records: 1, total_quantity: 0, total_products_in_stock: 0, total_products_out_of_stock: 1, selling_price_total_amount: "0.00",
+          cost_price_total_amount: "0.00", total_expired_products: 0, total_soon_to_expired_products: 0,
+        },
+        products: [{
+          ...SAMPLE_PRODUCT, stock_limit: "unlimited", stock_status: "out_of_stock", quantity: 0, images: [], restock_level: 1,
+          barcode: null, SKU: null, location: null, category: null, ...PRODUCT_STAMPS,
+        }],
+      } },
+    ]);
+    expect(Object.keys(successMember("listProducts", "data", "products", "[]").properties)).toEqual(Object.keys((successExamples("listProducts")[0] as Json).data.products[0]));
+    expect(successMember("listProducts", "data", "products", "[]", "location").description).toMatch(/name the same thing `product_location`; \*\*the contract's choice:\*\* each\s+operation's own name/);
+    expect(successMember("listProducts", "data", "products").description).toMatch(/no `previous_price`, `tags`, `variants` or `expirations`/);
+  });
+
+  it("Fetch Product: product_id a number in the table and a string in the samples, the Python sample's /inventory, the Node.js sample's literal {product_id}, and its sample", () => {
+    const [parameter, ...others] = operationOf("fetchProduct").parameters;
+    expect(others).toEqual([]);
+    expect(parameter).toMatchObject({ name: "product_id", in: "path", required: true, example: "19842" });
+    expect(deref(parameter!.schema).anyOf).toEqual([
+      { type: "integer", minimum: 1, maximum: 9007199254740991 },
+      { type: "string", pattern: "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$" },
+    ]);
+    expect(parameter!.description).toMatch(/types it `number` \(example `12345`\).*`19842`.*a string \(`'YOUR_PRODUCT_ID'`\)/s);
+    expect(parameter!.description).toMatch(/The example, `19842`, is the product of KeepUp's sample responses/);
+    expect(operationOf("editProduct").parameters).toEqual([parameter]);
+    expect(raw("fetchProduct").description).toMatch(/Python sample uses `\/inventory\/\{product_id\}`\. \*\*The contract's\s+choice:\*\* `\/products\/\{product_id\}`/);
+    expect(raw("fetchProduct").description).toMatch(/literal path\s+`\/products\/\{product_id\}`/);
+    expect(successExamples("fetchProduct")).toEqual([
+      { status: 200, message: "product ready", data: { product_info: {
+        ...SAMPLE_PRODUCT, previous_price: "0.00", stock_limit: "unlimited", stock_status: "out_of_stock", quantity: 0, images: [], restock_level: 1,
+        barcode: null, SKU: null, product_location: null, category: null, tags: [], variants: [], show_on_storefront: "yes", featured_product: "no",
+        expirations: [], created_at: "2024-05-11 16:18", updated_at: "2024-05-11 17:00",
+      } } },
+    ]);
+    const member = (name: string) => successMember("fetchProduct", "data", "product_info", name);
+    expect(Object.keys(successMember("fetchProduct", "data", "product_info").properties)).toEqual(Object.keys((successExamples("fetchProduct")[0] as Json).data.product_info));
+    // Money: strings here, numbers in requests; timestamps without seconds; null-only members untyped; empty arrays of unknown items.
+    for (const name of ["cost_price", "selling_price", "previous_price"]) expect(member(name).type).toEqual(["string", "null"]);
+    expect(member("cost_price").description).toMatch(/type prices `float`: \*\*the contract's choice\*\*/);
+    for (const name of ["created_at", "updated_at"]) expect(member(name).description).toMatch(/`YYYY-MM-DD HH:mm`.*without\s+seconds/s);
+    expect(member("created_at").description).toMatch(/\*\*The contract's\s+choice:\*\* a string, with no format imposed/);
+    for (const name of ["barcode", "SKU", "product_location", "category"]) expect(member(name).type, name).toBeUndefined();
+    for (const name of ["images", "tags", "variants", "expirations"]) expect(Object.keys(deref(member(name).items)), name).toEqual(["description"]);
+    expect(member("product_location").description).toMatch(/List Products' items name it `location`/);
+    // The sample product: unlimited stock, and yet out of stock.
+    for (const stockStatus of [member("stock_status"), successMember("listProducts", "data", "products", "[]", "stock_status")]) {
+      expect(stockStatus.description).toMatch(/how it is\s+derived for a product whose stock is unlimited.*\*\*The\s+contract's choice:\*\* the sample as it is/s);
+    }
+  });
+
+  const NEW_PRODUCT_FIELDS = ["product_name", "description", "cost_price", "selling_price", "previous_price", "quantity", "restock_level", "stock_limit",
+    "show_on_storefront", "featured_product", "category", "tags", "SKU", "barcode", "product_location"];
+
+  it("Add Product: every field of its table in its order, quantity required though its description makes it conditional, no business_id, no image, and no sample response", () => {
+    const schema = bodySchema("addProduct");
+    expect(Object.keys(schema.properties)).toEqual(NEW_PRODUCT_FIELDS);
+    expect(schema.required).toEqual(["product_name", "selling_price", "quantity", "stock_limit"]);
+    const property = (name: string) => deref(schema.properties[name]);
+    for (const name of ["cost_price", "selling_price", "previous_price"]) expect(property(name).type).toBe("number");
+    expect(property("cost_price").description).toMatch(/A JSON number, the contract's\s+choice \(see Price\)/);
+    expect(deref(document.components.schemas.Price).description).toMatch(/type prices `float`.*return prices as\s+strings.*\*\*The contract's choice:\*\* a JSON number/s);
+    for (const name of ["quantity", "restock_level"]) expect(property(name).type).toBe("integer");
+    expect(property("quantity").description).toMatch(/"Required if `stock_limit` is 'limited'".*`conditional`.*\*\*The contract's choice:\*\* required/s);
+    expect(property("stock_limit").enum).toEqual(["limited", "unlimited"]);
+    for (const name of ["show_on_storefront", "featured_product"]) expect(property(name)).toMatchObject({ enum: ["yes", "no"], default: "no", "x-client-boolean": ["yes", "no"] });
+    expect(property("tags")).toMatchObject({ type: "array", items: { type: "string" } });
+    expect(property("tags").description).toMatch(/`JSON`.*\*\*The contract's choice:\*\* a JSON array of strings/s);
+    expect(schema.properties).not.toHaveProperty("business_id");
+    expect(schema.description).toMatch(/`business_id` \(`'bus123'`\), which no table lists: the\s+contract does not take it/);
+    expect(raw("addProduct").description).toMatch(/uploading images/);
+    expect(raw("addProduct").description).toMatch(/documents no field for an image.*\*\*The contract's choice:\*\* no image\s+upload/s);
+    expect(raw("addProduct").description).toMatch(/Not idempotent/);
+    const examples = Object.values<Json>(resolveRef(document, raw("addProduct").requestBody).content["application/json"].examples);
+    expect(examples.map(({ value }) => value)).toEqual([
+      { product_name: "Product A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, quantity: 50, restock_level: 10, stock_limit: "limited" },
+    ]);
+    expect(examples[0]!.description).toMatch(/cut off after `stock_limit`.*`business_id`.*left out/s);
+    expect(successExamples("addProduct")).toEqual([]);
+    expect(successMember("addProduct", "data").type).toBeUndefined();
+    expect(resolveRef(document, raw("addProduct").responses["200"]).description).toMatch(/"Sample Response" heading whose content is not in the\s+copy read/);
+  });
+
+  it("Edit Product: PUT only though its Node.js sample sends post, its table's fields in its order, JSON arrays where the PHP sample JSON-encodes, and no sample response", () => {
+    const { path } = operationOf("editProduct");
+    expect(Object.keys(document.paths[path]).filter((key) => key !== "parameters")).toEqual(["put"]);
+    const description = raw("editProduct").description;
+    expect(description).toMatch(/the Node\.js sample on its page sends `post`.*\*\*The contract's choice:\*\* `PUT`/s);
+    expect(description).toMatch(/form fields.*not valid PHP.*\*\*The contract's choice:\*\*\s+JSON/s);
+    expect(description).toMatch(/no field to add an image/);
+    expect(description).toMatch(/leaves `\{product_id\}` in its URL.*literal path/s);
+    const schema = bodySchema("editProduct");
+    expect(Object.keys(schema.properties)).toEqual([
+      "product_name", "description", "cost_price", "selling_price", "previous_price", "quantity", "restock_level", "show_on_storefront", "featured_product",
+      "category", "tags", "variants", "SKU", "barcode", "product_location", "expirations", "removed_images", "primary_product_image_index",
+    ]);
+    expect(schema.required).toEqual(["product_name", "selling_price"]);
+    expect(schema.description).toMatch(/PHP sample also sends `stock_limit`, which its table does not\s+list: the contract does not take it/);
+    const property = (name: string) => deref(schema.properties[name]);
+    expect(property("quantity").description).toMatch(/`conditional`.*does not list `stock_limit`.*\*\*The contract's\s+choice:\*\* optional/s);
+    for (const name of ["product_name", "selling_price"]) expect(property(name).description).toMatch(/"in whole or in part"|the contract's choice as for `product_name`/);
+    expect(property("variants")).toMatchObject({ type: "array", items: { type: "object" } });
+    expect(deref(property("variants").items).properties).toBeUndefined();
+    expect(deref(property("variants").items).additionalProperties).toBeUndefined();
+    const expiration = deref(property("expirations").items);
+    expect(Object.keys(expiration.properties)).toEqual(["batch_number", "expiration_date", "alert_date"]);
+    expect(expiration).toMatchObject({ type: "object", additionalProperties: false });
+    expect(expiration.required).toBeUndefined();
+    expect(expiration.description).toMatch(/samples send entries with\s+`batch_number`, `expiration_date` and `alert_date`, which no table describes.*\*\*The\s+contract's choice:\*\*/s);
+    expect(property("removed_images").type).toBe("array");
+    expect(property("primary_product_image_index").type).toEqual(["array", "integer"]);
+    expect(property("primary_product_image_index").description).toMatch(/Typed `array`.*the number\s+`0`\. \*\*The contract's choice:\*\* both are accepted/s);
+    for (const name of ["tags", "variants", "expirations"]) expect(property(name).description, name).toMatch(/`json_encode\(\.\.\.\)`\s+string.*\*\*The contract's choice:\*\* a JSON array/s);
+    const examples = Object.values<Json>(resolveRef(document, raw("editProduct").requestBody).content["application/json"].examples);
+    expect(examples.map(({ value }) => value)).toEqual([PRODUCT_DATA]);
+    expect(examples[0]!.summary).toBe("KeepUp's sample");
+    expect(successExamples("editProduct")).toEqual([]);
+    expect(successMember("editProduct", "data").type).toBeUndefined();
   });
 });

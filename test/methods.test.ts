@@ -35,6 +35,7 @@ describe("the methods", () => {
     for (const { client } of operations) expect(typeof keepup[client.resource]?.[client.method]).toBe("function");
     expect(operations.map(({ client }) => `${client.resource}.${client.method}`)).toEqual([
       "sales.list", "sales.get", "sales.add", "sales.edit", "sales.updateBalance", "sales.cancel", "sales.refund",
+      "products.list", "products.get", "products.add", "products.edit",
     ]);
   });
 

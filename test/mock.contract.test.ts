@@ -164,8 +164,8 @@ describe.each(cases)("$operationId against the mock", (operation) => {
         ["alert_customer as a boolean", operation.method, operation.url, withField("alert_customer", true), {}, 422, "alert_customer"],
       );
     }
-    if (Object.keys(operation.params.path).length > 0) {
-      cases.push(["a sale_id with white space", operation.method, withSegment("10%2024"), withField("x", undefined), {}, 422, "sale_id"]);
+    for (const id of Object.keys(operation.params.path)) {
+      cases.push([`a ${id} with white space`, operation.method, withSegment("10%2024"), withField("x", undefined), {}, 422, id]);
     }
     it.each(cases)("%s", async (_, method, url, body, headers, status, violation) => {
       const response = await send(method, url, operation.requestBody || body === undefined ? body : undefined, headers);

@@ -71,8 +71,8 @@ describe("the client's validator", () => {
     );
   });
 
-  it("accepts KeepUp's samples of Fetch, Edit and Update Balance with any member set to null", () => {
-    for (const id of ["fetchSale", "editSale", "updateSaleBalance"]) {
+  it("accepts KeepUp's samples of Fetch, Edit and Update Balance, and of List and Fetch Product, with any member set to null", () => {
+    for (const id of ["fetchSale", "editSale", "updateSaleBalance", "listProducts", "fetchProduct"]) {
       const sample = exampleOf(id, "200");
       const paths: string[][] = [];
       const walk = (value: unknown, at: string[]) => {

@@ -1,0 +1,3 @@
+curl --fail-with-body --silent --show-error \
+  --request GET "${KEEPUP_BASE_URL:-https://api.keepup.store/v2.0}/products?status=in_stock&limit=10&page=1" \
+  --header "Authorization: Bearer $KEEPUP_API_KEY"

@@ -1,0 +1,12 @@
+import { createKeepupClient, KeepupError } from "@keepup/api";
+
+// The key comes from KEEPUP_API_KEY, and the API from KEEPUP_BASE_URL, else
+// https://api.keepup.store/v2.0. Keep the key on the server, never in browser code.
+try {
+  const keepup = createKeepupClient();
+  const result = await keepup.products.get(19842);
+  console.log(JSON.stringify(result));
+} catch (error) {
+  console.error(error instanceof KeepupError ? error.message : error);
+  process.exitCode = 1;
+}
