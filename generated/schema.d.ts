@@ -975,7 +975,7 @@ export interface components {
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of List Sales's success. Not readable on KeepUp's page: its sample response. The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
+        /** @description The body of List Sales' success. Not readable on KeepUp's page: its sample response. The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SalesListedBody: {
             /** @description The sales, one page of them. Not documented by KeepUp: the page size and any way to know the last page. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
             data?: unknown;
