@@ -267,7 +267,12 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
   const failed = results.filter(({ outcome }) => outcome === "fail").length;
   const unchecked = results.filter(({ outcome }) => outcome === "error").length;
   const exitCode = failed > 0 ? 1 : unchecked > 0 ? 2 : 0;
-  await writeReports({ junitFile: args.junit, jsonFile: args.json }, { target: line(target), exitCode, results }, redact.text);
+  try {
+    await writeReports({ junitFile: args.junit, jsonFile: args.json }, { target: line(target), exitCode, results }, redact.text);
+  } catch (error) {
+    // The verdict is the target's; a report that cannot be written (a full disk) only leaves the run incomplete.
+    unusable(`cannot write the reports (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); every scenario ran`);
+  }
   const count = (outcome: ScenarioResult["outcome"]) => results.filter((result) => result.outcome === outcome).length;
   const tally = `${count("pass")} passed, ${failed} failed, ${unchecked} not checked, ${count("skip")} skipped`;
   out(

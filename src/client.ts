@@ -6,6 +6,7 @@ import { APIPromise, type WithResponse } from "./api-promise.js";
 import { InputError, KeepupError } from "./errors.js";
 import { callOptions, resolveOptions, type KeepupClientOptions, type RequestOptions } from "./options.js";
 import { redactor, type Redactor } from "./redact.js";
+import { read } from "./response.js";
 import { createTransport, type OperationEntry, type Wire } from "./transport.js";
 import { fromInit, fromOptions } from "./wire.js";
 
@@ -71,11 +72,11 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
   try {
     resolved = resolveOptions(options);
   } catch (error) {
-    throw leaving(error, redactor([String(options?.apiKey ?? globalThis.process?.env?.KEEPUP_API_KEY ?? "")]), "options");
+    const key = read(options, "apiKey") ?? globalThis.process?.env?.KEEPUP_API_KEY;
+    throw leaving(error, redactor(typeof key === "string" ? [key] : []), "options");
   }
-  const redact = redactor([resolved.apiKey]);
+  const { fetch, redact, baseUrl } = resolved;
   const perform = createTransport(resolved);
-  const { fetch } = resolved;
 
   function call(id: OperationId, prepare: () => Wire, requestOptions: unknown, field: string): APIPromise<unknown> {
     let result: Promise<WithResponse<unknown>>;
@@ -115,15 +116,18 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
     baseUrl: resolved.baseUrl,
     headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json", "User-Agent": resolved.userAgent },
     redirect: "manual",
-    // openapi-fetch hands a Request; the client's fetch takes (url, init).
-    fetch: async (sent: Request) =>
-      (await fetch(sent.url, {
+    // openapi-fetch hands a Request; the client's fetch takes (url, init). A per-call baseUrl
+    // must not take the key elsewhere than the client's own, checked base URL.
+    fetch: async (sent: Request) => {
+      if (!sent.url.startsWith(`${baseUrl}/`)) throw new InputError("baseUrl", `must be the client's own (${baseUrl}): the API key is sent nowhere else`);
+      return (await fetch(sent.url, {
         method: sent.method,
         headers: Object.fromEntries(sent.headers),
         ...(sent.body !== null && { body: await sent.text() }),
         signal: sent.signal,
         redirect: "manual",
-      })) as Response,
+      })) as Response;
+    },
   });
   return { ...(resources as unknown as Resources), request: request as KeepupClient["request"], raw };
 }

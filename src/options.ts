@@ -2,6 +2,7 @@
 import { version } from "../generated/operations.js";
 import { InputError } from "./errors.js";
 import { membersOf, shown } from "./input.js";
+import { redactor, type Redactor } from "./redact.js";
 
 /** What the client hands a fetch: `fetch(url, init)`, as the global fetch, npm undici and node-fetch take it. */
 export interface FetchInit {
@@ -79,7 +80,14 @@ export interface ResolvedOptions extends CallOptions {
   userAgent: string;
   /** Logs the line `message` makes, when `level` is logged (the line is made only then). */
   log: (level: "debug" | "info", message: () => string) => void;
+  /** The one redactor of this client's key. */
+  redact: Redactor;
 }
+
+/** Every option the client takes: any other name is a misspelling, refused rather than ignored. */
+const OPTION_NAMES = ["apiKey", "baseUrl", "timeoutMs", "maxRetries", "maxResponseBytes", "fetch", "userAgent", "logger", "logLevel", "dangerouslyAllowBrowser"] satisfies (keyof KeepupClientOptions)[];
+/** Headers that frame or route a request: the client and its fetch set them, never a caller. */
+const FRAMING_HEADERS = ["authorization", "proxy-authorization", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "expect", "host", "te", "trailer"];
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 const LEVELS = ["debug", "info", "warn", "error", "off"];
@@ -111,7 +119,7 @@ function baseUrlOf(baseUrl: unknown): string {
 }
 
 export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
-  const given = Object.fromEntries(membersOf(options, "options")) as KeepupClientOptions;
+  const given = Object.fromEntries(membersOf(options, "options", OPTION_NAMES)) as KeepupClientOptions;
   const { process } = globalThis;
   const environment = (name: string) => process?.env?.[name] || undefined;
   const node = process?.versions?.node;
@@ -136,7 +144,15 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
     maxResponseBytes: count("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),
     fetch: fetch as Fetch,
     userAgent: [`keepup-api/${version}`, node && `node/${node}`, userAgent].filter(Boolean).join(" "),
-    log: (level, message) => LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel) && logger[level](message()),
+    log: (level, message) => {
+      if (LEVELS.indexOf(level) < LEVELS.indexOf(logLevel)) return;
+      try {
+        logger[level](message());
+      } catch {
+        // A broken logger must not turn a call's outcome (a performed write) into its own error.
+      }
+    },
+    redact: redactor([apiKey as string]),
     signal: undefined,
     headers: {},
   };
@@ -148,9 +164,11 @@ export function callOptions(options: unknown, defaults: ResolvedOptions): CallOp
   const headers: Record<string, string> = {};
   for (const [name, value] of given.headers === undefined ? [] : membersOf(given.headers, "options.headers")) {
     const field = `options.headers.${name}`;
-    checked(field, name, name.toLowerCase() !== "authorization", "cannot be set: the client sends the API key", false);
+    checked(field, name, !FRAMING_HEADERS.includes(name.toLowerCase()), "cannot be set: the client frames its requests and sends the API key itself", false);
     checked(field, name, /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name), "is not a header name", false);
-    headers[name.toLowerCase()] = checked(field, value as string, typeof value === "string" && HEADER_VALUE.test(value), "must be printable ASCII (a header value)");
+    checked(field, value, typeof value === "string" && HEADER_VALUE.test(value), "must be printable ASCII (a header value)");
+    // The key leaves only in Authorization.
+    headers[name.toLowerCase()] = checked(field, value as string, !defaults.redact.has(value as string), "must not hold the API key: the client sends it in Authorization only", false);
   }
   return {
     signal: checked("options.signal", given.signal, given.signal === undefined || given.signal instanceof AbortSignal, "must be an AbortSignal", false),

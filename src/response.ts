@@ -39,15 +39,19 @@ export function answerOf(response: unknown): Answer | undefined {
 
 export class BodyTooLarge extends Error {}
 
+const CHUNKS_BETWEEN_YIELDS = 64;
+
 /**
  * Reads at most `limit` bytes of the body of `response` (a web ReadableStream or a Node
  * stream), stopping it beyond that or when `signal` aborts.
  */
 export async function readBody({ response, body, headers }: { response: unknown; body: unknown; headers: Headers }, limit: number, signal: AbortSignal): Promise<Uint8Array> {
   if (body == null) return new Uint8Array();
-  // Node's own fetch reads exactly a content-length it was sent (unless it decompresses): read it whole.
-  const length = Number(headers.get("content-length") ?? NaN);
-  if (response instanceof Response && length <= limit && !headers.has("content-encoding")) return new Uint8Array(await response.arrayBuffer());
+  // A fetched Response (not one a custom fetch built: type "default") reads exactly the
+  // content-length it was sent, unless it decompresses: read it whole.
+  const length = headers.get("content-length") ?? "";
+  const fetched = response instanceof Response && response.type !== "default";
+  if (fetched && /^\d+$/.test(length) && Number(length) <= limit && !headers.has("content-encoding")) return new Uint8Array(await response.arrayBuffer());
   const web = typeof read(body, "getReader") === "function";
   const reader = web ? (body as ReadableStream).getReader() : (body as AsyncIterable<unknown>)[Symbol.asyncIterator]();
   const next = () => (web ? (reader as ReadableStreamDefaultReader).read() : (reader as AsyncIterator<unknown>).next());
@@ -56,11 +60,16 @@ export async function readBody({ response, body, headers }: { response: unknown;
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
-    for (let chunk = await next(); !chunk.done; chunk = await next()) {
+    for (let chunk = await next(), count = 1; !chunk.done; chunk = await next(), count++) {
       const bytes = typeof chunk.value === "string" ? new TextEncoder().encode(chunk.value) : chunk.value;
       if (!(bytes instanceof Uint8Array)) throw new TypeError("a body chunk that is not bytes");
       if ((size += bytes.byteLength) > limit) throw new BodyTooLarge();
-      chunks.push(bytes);
+      if (bytes.byteLength > 0) chunks.push(bytes);
+      // Chunks that are ready at once never leave the microtask queue: let timers (the timeout) run.
+      if (count % CHUNKS_BETWEEN_YIELDS === 0) {
+        await new Promise((resolve) => (globalThis.setImmediate ?? setTimeout)(resolve));
+        signal.throwIfAborted();
+      }
     }
     signal.throwIfAborted(); // a Node stream stopped mid-way ends as if done
   } catch (error) {

@@ -7,7 +7,7 @@
 export type RetryPolicy = "read" | "write";
 
 /** Error codes of a fetch that failed before any byte of the request could reach a server. */
-const NEVER_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
+export const NEVER_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"];
 
 /** What each policy sends again; the README's retry table is checked against it. */
 export const RETRIED = {

@@ -5,9 +5,9 @@ import { createFinalURL, createQuerySerializer, defaultPathSerializer } from "op
 import type { WithResponse } from "./api-promise.js";
 import { APIConnectionError, APIConnectionTimeoutError, errorClassFor, type APIError } from "./errors.js";
 import type { CallOptions, FetchInit, ResolvedOptions } from "./options.js";
-import { quoted, redactor } from "./redact.js";
+import { quoted } from "./redact.js";
 import { answerOf, BodyTooLarge, mediaType, read, readBody, type Answer } from "./response.js";
-import { isRetriedFailure, isRetriedStatus, retryDelayMs, type RetryPolicy } from "./retries.js";
+import { NEVER_SENT_CODES, isRetriedFailure, isRetriedStatus, retryDelayMs, type RetryPolicy } from "./retries.js";
 import { listen, onAbort, sleep, untilAborted } from "./signals.js";
 import { violation, type Schema } from "./validate.js";
 
@@ -55,11 +55,10 @@ function codesOf(error: unknown): string[] {
 }
 
 export function createTransport(options: ResolvedOptions) {
-  const { baseUrl, maxResponseBytes: limit, log } = options;
-  const redact = redactor([options.apiKey]);
+  const { baseUrl, maxResponseBytes: limit, log, redact } = options;
 
   /** One attempt: the answer once its status line arrived and its body was read (or failed to be). */
-  async function attempt(url: string, init: Omit<FetchInit, "signal" | "redirect">, signal: AbortSignal): Promise<Received> {
+  async function attempt(url: string, init: Omit<FetchInit, "signal" | "redirect">, signal: AbortSignal, stopped: () => string): Promise<Received> {
     let received: Received | undefined;
     const exchange = async () => {
       const response = await options.fetch(url, { ...init, signal, redirect: "manual" });
@@ -79,7 +78,7 @@ export function createTransport(options: ResolvedOptions) {
         error instanceof BodyTooLarge
           ? `a body larger than maxResponseBytes (${limit}), not read further`
           : signal.aborted
-            ? "a body not read within the timeout"
+            ? `a body not read ${stopped()}`
             : `a body that could not be read (${redact.thrown(error).message})`;
     }
     return received!;
@@ -114,8 +113,13 @@ export function createTransport(options: ResolvedOptions) {
     const { signal: callerSignal, timeoutMs, maxRetries } = call;
     callerSignal?.throwIfAborted();
     const url = createFinalURL(entry.path, { baseUrl, params: wire, querySerializer, pathSerializer: defaultPathSerializer });
-    // Named in messages and logs without its query, which may hold a customer's details.
-    const where = () => redact.text(`${entry.method} ${url.split("?")[0]}`);
+    // Named in messages and logs without its query, which may hold a customer's details; a
+    // fetch's own text (node-fetch quotes the whole URL) loses it too.
+    const [bare, query] = url.split("?");
+    const where = () => redact.text(`${entry.method} ${bare}`);
+    const withoutQuery = (text: string) => (query ? text.replaceAll(`?${query}`, "") : text);
+    // What a caller must know of a write that got no answer: KeepUp may have taken it.
+    const unknownFate = entry.retry === "write" ? `; it was a write (${entry.method}), so it may have been performed: check its effect before sending it again` : "";
     const init = {
       method: entry.method,
       headers: {
@@ -140,14 +144,18 @@ export function createTransport(options: ResolvedOptions) {
       };
       let received: Received;
       try {
-        received = await attempt(url, init, controller.signal);
+        received = await attempt(url, init, controller.signal, () => (timedOut ? "within the timeout" : "before your signal aborted"));
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason; // the caller's own abort, never retried
         const cause = redact.thrown(error);
+        for (let at: Error | undefined = cause; at; at = at.cause as Error | undefined) at.message = withoutQuery(at.message);
         const detail = [cause.message, read(cause.cause, "message")].filter(Boolean).join(": ");
+        const neverSent = codesOf(error).some((code) => NEVER_SENT_CODES.includes(code));
         const failure = timedOut
-          ? new APIConnectionTimeoutError(`${where()} timed out after ${timeoutMs} ms`)
-          : new APIConnectionError(`${where()} failed to connect (${detail})`, { cause });
+          ? new APIConnectionTimeoutError(`${where()} timed out after ${timeoutMs} ms${unknownFate}`)
+          : neverSent
+            ? new APIConnectionError(`${where()} failed to connect (${detail})`, { cause })
+            : new APIConnectionError(`${where()} got no answer (${detail})${unknownFate}`, { cause });
         attempted(timedOut ? "timed out" : `no answer (${detail})`);
         if (retry < maxRetries && isRetriedFailure(entry.retry, timedOut, codesOf(error))) {
           await again(retryDelayMs(retry, null), timedOut ? "timeout" : "no answer");
@@ -158,14 +166,16 @@ export function createTransport(options: ResolvedOptions) {
         clearTimeout(timer);
         unsubscribe();
       }
-      if (callerSignal?.aborted) throw callerSignal.reason;
+      // The caller's own abort stays theirs, unless KeepUp accepted a write: then that is what they must know.
+      const accepted = received.status >= 200 && received.status < 300;
+      if (callerSignal?.aborted && !(accepted && entry.retry === "write")) throw callerSignal.reason;
       attempted(String(received.status));
       if (retry < maxRetries && isRetriedStatus(entry.retry, received.status)) {
         await again(retryDelayMs(retry, received.headers.get("retry-after")), received.status);
         continue;
       }
       const result = outcome(id, entry, where, received);
-      if (result instanceof Error) throw result;
+      if (result instanceof Error) throw callerSignal?.aborted ? Object.assign(result, { cause: callerSignal.reason }) : result;
       return result;
     }
   };

@@ -45,11 +45,12 @@ function checked(entry: OperationEntry, wire: Wire, naming: Naming): Wire {
   } else if (!entry.body) {
     refuse(body, "is not taken: the operation has no body");
   } else {
+    const inBody = violation(entry.body, wire.body);
+    if (inBody) refuse(where("body", inBody.at), inBody.rule, valueAt(wire.body, inBody.at));
+    // Checked by the schema first: what is compared is a string or a number.
     for (const [name, , parameter] of fromPath(entry)) {
       if (isObject(wire.body) && String(wire.body[name]) !== String(wire.path[parameter])) refuse(where("body", [name]), `must equal the path's ${parameter}`, wire.body[name]);
     }
-    const inBody = violation(entry.body, wire.body);
-    if (inBody) refuse(where("body", inBody.at), inBody.rule, valueAt(wire.body, inBody.at));
   }
   return wire;
 }

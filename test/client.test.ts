@@ -331,7 +331,8 @@ describe("responses", () => {
   });
 
   it("a network failure becomes an APIConnectionError with its cause", async () => {
-    const refused = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });
+    // As Node's fetch rejects: the code is on the cause.
+    const refused = new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }) });
     const { fetch } = fakeFetch(refused);
     const error = (await rejection(clientWith(fetch, { maxRetries: 0 }).sales.cancel("1"))) as APIConnectionError;
     expect(error).toBeInstanceOf(APIConnectionError);

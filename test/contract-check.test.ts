@@ -98,6 +98,13 @@ describe.concurrent("npm run contract", () => {
     expect(run.seen.requests).toBe(0);
   });
 
+  it("exits 2, one line, when a report cannot be written after the run (a full disk): never 1, which blames the target", async () => {
+    const run = await against(undefined, ["--sale-id", "1024", "--junit", "/dev/full"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([expect.stringMatching(/cannot write the reports \(ENOSPC\); every scenario ran/)]);
+    expect(run.stdout).toMatch(/^PASS/m);
+  });
+
   it("prints its usage for --help, exit 0", async () => {
     const { code, stdout, stderr } = await contract(["--help"]);
     expect(code).toBe(0);
