@@ -1,4 +1,5 @@
-// Trust round three, from a hostile review of 0.4.0: each case failed on it. A misspelt option,
+// Trust round three, from a hostile review of 0.4.0: each case failed on it, but the controls
+// (a read's failure, a read's abort, raw under the base URL, a Proxy whose keys throw). A misspelt option,
 // a lying or stalling body, a logger that throws, a header that would carry the key, a write
 // whose fate is unknown: each ends in a typed error, says what a caller must know, and sends
 // nothing it should not.
@@ -24,7 +25,8 @@ describe("client options", () => {
   it.each([
     ["a null-prototype apiKey", () => ({ apiKey: Object.create(null) })],
     ["an apiKey getter that throws", () => Object.defineProperty({}, "apiKey", { enumerable: true, get: () => { throw new Error(CANARY_KEY); } })],
-    ["a Proxy", () => new Proxy({}, { ownKeys: () => { throw new Error(CANARY_KEY); } })],
+    ["a Proxy whose reads throw", () => new Proxy({}, { get: () => { throw new Error(CANARY_KEY); } })],
+    ["a Proxy whose keys throw", () => new Proxy({}, { ownKeys: () => { throw new Error(CANARY_KEY); } })],
   ])("%s is an InputError, not a raw TypeError", (_, options) => {
     let thrown: unknown;
     try {
