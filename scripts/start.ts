@@ -49,11 +49,13 @@ try {
 function exampleUrl({ path: route, parameters }: Operation): string {
   return mock.url + route.replace(/\{([^}]+)\}/g, (_, name: string) => String(parameters.find((p) => p.name === name)?.example ?? name));
 }
-const operations = operationsOf(JSON.parse(fs.readFileSync(specFile, "utf8")));
+const spec = JSON.parse(fs.readFileSync(specFile, "utf8"));
+const operations = operationsOf(spec);
 const first = operations[0]!;
 const firstBody = Object.values(first.requestBody?.examples ?? {})[0];
-console.log(`Mock of the KeepUp Sales API (Prism): ${mock.url}   key: ${apiKey} (KEEPUP_MOCK_API_KEY)
-Docs:                                  http://127.0.0.1:${docsPort}/
+console.log(`${spec.info.title}, mocked by Prism from the contract:
+  Mock: ${mock.url}   key: ${apiKey} (KEEPUP_MOCK_API_KEY)
+  Docs: http://127.0.0.1:${docsPort}/
 
 ${operations.map((operation) => `  ${operation.method.padEnd(6)} ${exampleUrl(operation).padEnd(48)} ${operation.operationId}`).join("\n")}
 

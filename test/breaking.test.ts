@@ -43,6 +43,10 @@ describe("each rule of the gate, on a change the library alone gets wrong", () =
     }],
     "a client extension added is non-breaking": ["non-breaking", (spec) => (requestSchema(spec).properties.alert_customer["x-client-trim"] = true)],
     "a client extension changed or removed is breaking": ["breaking", (spec) => (operation(spec)["x-client-method"] = "sales.cancelSale")],
+    "tags are annotations": ["annotation", (spec) => {
+      spec.tags.push({ name: "Extra", description: "Another group." });
+      operation(spec).tags.push("Extra");
+    }],
     "prose is an annotation": ["annotation", (spec) => (spec.tags[0].description = "Reworded.")],
     "a change of security requirements or schemes is breaking": ["breaking", (spec) => {
       spec.components.securitySchemes.KeepupApiKey = { type: "apiKey", in: "header", name: "X-Api-Key", description: spec.components.securitySchemes.KeepupApiKey.description };

@@ -78,6 +78,12 @@ export const RULES: { name: string; type: ChangeType; applies: (diff: Diff, befo
     applies: ({ type, path: where }) => type === "unclassified" && PROSE_KEYS.has(String(where.at(-1))),
   },
   {
+    // Tags group the docs' navigation; the client's methods come from x-client-method.
+    name: "tags are annotations",
+    type: "annotation",
+    applies: ({ path: where }) => where.includes("tags"),
+  },
+  {
     // A client built for one way of authenticating sends the wrong thing after any other change.
     name: "a change of security requirements or schemes is breaking",
     type: "breaking",

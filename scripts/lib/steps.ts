@@ -7,7 +7,7 @@ import path from "node:path";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 /** redocly.yaml's name for the contract in openapi/. */
-export const API = "keepup-sales@v2";
+export const API = "keepup@v2";
 export const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 /** The command that runs `scripts/<name>.ts` (TypeScript, through tsx). */
