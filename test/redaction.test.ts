@@ -3,7 +3,7 @@
 // the client throws (message, stack, cause, body, headers, util.inspect, JSON.stringify) and in
 // everything it logs.
 import { describe, expect, it } from "vitest";
-import { APIError, KeepupError, createKeepupClient, type Logger } from "../src/index.js";
+import { APIError, KeepupError, createKeepupClient, type KeepupClientOptions, type Logger } from "../src/index.js";
 import { CANARY_KEY, KEY_FORMS, TRICKY_KEY, clientWith, expectNoKey, fakeFetch, json, rejection, viewsOf } from "./helpers.js";
 
 /** A logger that keeps every line it is given. */
@@ -15,10 +15,10 @@ function recorder() {
 }
 
 /** The error of a cancel answered by `response`, with a client that logs everything. */
-async function failure(response: Response | Error, key = TRICKY_KEY) {
+async function failure(response: Response | Error, key = TRICKY_KEY, options: KeepupClientOptions = {}) {
   const { logger, lines } = recorder();
   const { fetch } = fakeFetch(response);
-  const keepup = createKeepupClient({ apiKey: key, fetch, maxRetries: 0, logger, logLevel: "debug" });
+  const keepup = createKeepupClient({ apiKey: key, fetch, maxRetries: 0, logger, logLevel: "debug", ...options });
   const error = await rejection(keepup.sales.cancel(1, { alertCustomer: "no" }));
   expect(error).toBeInstanceOf(KeepupError);
   return { error, lines };
@@ -111,5 +111,38 @@ describe("the key stays secret", () => {
     const outcome = (await rejection(createKeepupClient({ apiKey: "k", fetch }).sales.cancel("1"))) as APIError;
     expect(outcome.message).toMatch(/API key invalid/);
     expect(outcome.body).toEqual({ status: 401, error: "API key invalid" });
+  });
+});
+
+describe("a hostile body is redacted in time linear in its size, into an APIError", () => {
+  // A MiB each: a redaction that backtracks quadratically takes many minutes on any of these
+  // (blocking the event loop, so that no timeout fires), a linear one well under a second.
+  const MIB = 2 ** 20;
+  const repeated = (unit: string) => unit.repeat(Math.ceil(MIB / unit.length));
+  const prefix = TRICKY_KEY.slice(0, -1);
+  const HOSTILE: Record<string, string> = {
+    "a run of backslashes": repeated("\\"),
+    "a run of %25": repeated("%25"),
+    "a run of &amp;": repeated("&amp;"),
+    "a run of zeros in a character reference": `&#${repeated("0")}`,
+    "a run of zeros in a \\u{} escape": `\\u{${repeated("0")}`,
+    "a run of backslashes and zeros": repeated("\\0"),
+    // The key itself, so that the body is redacted token by token.
+    "the key, then a string of escaped quotes that never ends": `${TRICKY_KEY} "${repeated('\\"')}`,
+    "the key, then a run of digits": `${TRICKY_KEY} ${repeated("1")}`,
+    ...Object.fromEntries(Object.entries(KEY_FORMS).map(([name, form]) => [`the key but its last character, ${name}, again and again`, repeated(form(prefix))])),
+  };
+
+  it.each(Object.entries(HOSTILE))("%s: a text body and a JSON body of it are redacted", async (_, body) => {
+    for (const response of [new Response(body, { status: 400, headers: { "content-type": "text/plain" } }), json({ status: 400, error: body }, 400)]) {
+      const { error } = await failure(response);
+      expect(error).toBeInstanceOf(APIError);
+      expectNoKey(error, TRICKY_KEY);
+    }
+  });
+
+  it("a JSON body that echoes the key beside a string of 9 Mi characters (maxResponseBytes raised) is redacted, not a RangeError", async () => {
+    const { error } = await failure(json({ status: 400, error: TRICKY_KEY, detail: "x".repeat(9 * MIB) }, 400), TRICKY_KEY, { maxResponseBytes: 16 * MIB });
+    expect((error as APIError).body).toMatchObject({ error: "[redacted]" });
   });
 });
