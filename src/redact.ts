@@ -1,8 +1,9 @@
 // The one redaction of secrets (the API key; the contract check's keys too) from anything a
 // server, a fetch or a caller hands back: applied before any cut, escaping or parse, so that
 // no later step can split or re-encode a key past it. It knows the key as is, in any letter
-// case, percent-encoded (once or twice, any hex case), form-, JSON-, PHP- and \u-escaped,
-// as XML or HTML entities, in base64, and as a JSON number of any length.
+// case, percent-encoded (once or twice, any hex case), form-, JSON-, PHP-, \u-, \x- and
+// octal-escaped, as XML or HTML entities, as hex, in base64, in UTF-16 read as UTF-8, and as a
+// JSON number of any length.
 import { read } from "./response.js";
 
 export const REDACTED = "[redacted]";
@@ -27,13 +28,13 @@ function characterForms(character: string, first: boolean): string {
   const code = character.charCodeAt(0);
   const hex = code.toString(16);
   const entity = "&(?:amp;)*"; // an entity, XML-escaped again any number of times
-  const escapes = [`u${hex.padStart(4, "0")}`, `u\\{0*${hex}\\}`];
+  const escapes = [`u${hex.padStart(4, "0")}`, `u\\{0*${hex}\\}`, `x${hex.padStart(2, "0")}`, `0*${code.toString(8)}`]; // \u0041 \u{41} \x41 \101
   if (`"/'`.includes(character)) escapes.push(escapeRegExp(character)); // \" and PHP's \/
   if (character === "\\") escapes.push(""); // the run itself: \ as is or escaped
   const forms = [
     `${first ? "(?<!\\\\)" : ""}\\\\+(?:${escapes.join("|")})`,
-    `${entity}#0*${code};`,
-    `${entity}#x0*${hex};`,
+    `${entity}#0*${code};?`, // HTML5 reads a numeric reference without its ; too
+    `${entity}#x0*${hex};?`,
   ];
   if (character !== "\\") forms.unshift(escapeRegExp(character));
   if (code < 0x80) forms.push(`%(?:25)*${hex.padStart(2, "0")}`); // percent-encoded, also twice (%2541)
@@ -58,8 +59,14 @@ function base64Forms(key: string): string[] {
 }
 
 function keyPattern(key: string): string {
-  const text = key.split("").map((character, index) => characterForms(character, index === 0)).join("");
-  return [text, ...new Set(base64Forms(key))].map((form, index) => (index === 0 ? form : escapeRegExp(form))).join("|");
+  const characters = key.split("");
+  const hex = Array.from(new TextEncoder().encode(key), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return [
+    characters.map((character, index) => characterForms(character, index === 0)).join(""),
+    // An ASCII key in UTF-16 (LE or BE) read as UTF-8: a NUL, or a JSON-escaped one, between characters.
+    characters.map(escapeRegExp).join("(?:\\x00|\\\\+u0000)"),
+    ...[hex, ...new Set(base64Forms(key))].map(escapeRegExp),
+  ].join("|");
 }
 
 export type Redactor = ReturnType<typeof redactor>;

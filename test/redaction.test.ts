@@ -4,7 +4,7 @@
 // everything it logs.
 import { describe, expect, it } from "vitest";
 import { APIError, KeepupError, createKeepupClient, type KeepupClientOptions, type Logger } from "../src/index.js";
-import { CANARY_KEY, KEY_FORMS, TRICKY_KEY, clientWith, expectNoKey, fakeFetch, json, rejection, viewsOf } from "./helpers.js";
+import { CANARY_KEY, KEY_FORMS, TRICKY_KEY, clientWith, expectNoKey, fakeFetch, json, rejection, squeezed, viewsOf } from "./helpers.js";
 
 /** A logger that keeps every line it is given. */
 function recorder() {
@@ -36,15 +36,18 @@ const PLACES: Record<string, (form: string) => Response | Error> = {
   "server text straddling the cut of a message": (form) => json({ status: 400, error: `${"x".repeat(190)}${form}` }, 400),
 };
 
+/** The places that are headers, which cannot carry a NUL (Headers refuses one). */
+const HEADERS = new Set(["a header value", "a Location"]);
+
 describe("the key stays secret", () => {
   describe.each(Object.entries(KEY_FORMS))("%s", (_, form) => {
-    it.each(Object.entries(PLACES))("in %s", async (_, place) => {
-      const echoed = form(TRICKY_KEY);
+    const echoed = form(TRICKY_KEY);
+    it.each(Object.entries(PLACES).filter(([name]) => !(echoed.includes("\0") && HEADERS.has(name))))("in %s", async (_, place) => {
       const { error, lines } = await failure(place(echoed));
       expectNoKey(error, TRICKY_KEY);
       for (const view of [...viewsOf(error), ...lines]) expect(view.toLowerCase()).not.toContain(echoed.toLowerCase());
       expect(lines.length).toBeGreaterThan(0);
-      for (const line of lines) expect(line.toLowerCase()).not.toContain(TRICKY_KEY.toLowerCase());
+      for (const line of lines) expect(squeezed(line).toLowerCase()).not.toContain(TRICKY_KEY.toLowerCase());
     });
   });
 
