@@ -66,6 +66,13 @@ describe("the key stays secret", () => {
     for (const view of viewsOf(error)) expect(view).not.toMatch(/4815162342108/);
   });
 
+  it("behind a long run of backslashes (JSON in JSON, many times over), taken with the whole run, so that the JSON stays JSON", async () => {
+    const escaped = [...TRICKY_KEY].map((character) => `${"\\".repeat(127)}u${character.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
+    const body = `{"status":400,"error":"a${"\\\\".repeat(50)}${escaped} b"}`;
+    const { error } = await failure(new Response(body, { status: 400, headers: { "content-type": "application/json" } }));
+    expect((error as APIError).body).toEqual({ status: 400, error: "a[redacted] b" });
+  });
+
   it("in the field and message of an InputError: the key as a member name or a value of the input", async () => {
     const { fetch, requests } = fakeFetch(json({}));
     const keepup = clientWith(fetch);
