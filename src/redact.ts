@@ -1,8 +1,9 @@
 // The one redaction of secrets (the API key; the contract check's keys too) from anything a
 // server, a fetch or a caller hands back: applied before any cut, escaping or parse, so that
 // no later step can split or re-encode a key past it. It knows the key as is, in any letter
-// case, percent-encoded (once or twice, any hex case), form-, JSON-, PHP- and \u-escaped,
-// as XML or HTML entities, in base64, and as a JSON number of any length.
+// case, percent-encoded (once or twice, any hex case), form-, JSON-, PHP-, \u-, \x- and
+// octal-escaped, as XML or HTML entities, as hex, in base64, in UTF-16 read as UTF-8, and as a
+// JSON number of any length.
 import { read } from "./response.js";
 
 export const REDACTED = "[redacted]";
@@ -17,20 +18,26 @@ const MAX_QUOTED = 200;
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
 const NAMED_ENTITIES: Record<string, string> = { "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" };
 
-/** Every way one character of a key can be written by an encoder a server might use. */
-function characterForms(character: string): string {
+/**
+ * Every way one character of a key can be written by an encoder a server might use. Escapes
+ * come behind any number of backslashes (JSON in JSON): the key's first character takes that
+ * run only from its start, so that a run of N backslashes is scanned once, not from each of
+ * its N backslashes (which is quadratic), and no backslash is left to escape the replacement.
+ */
+function characterForms(character: string, first: boolean): string {
   const code = character.charCodeAt(0);
   const hex = code.toString(16);
   const entity = "&(?:amp;)*"; // an entity, XML-escaped again any number of times
+  const escapes = [`u${hex.padStart(4, "0")}`, `u\\{0*${hex}\\}`, `x${hex.padStart(2, "0")}`, `0*${code.toString(8)}`]; // \u0041 \u{41} \x41 \101
+  if (`"/'`.includes(character)) escapes.push(escapeRegExp(character)); // \" and PHP's \/
+  if (character === "\\") escapes.push(""); // the run itself: \ as is or escaped
   const forms = [
-    escapeRegExp(character),
-    `\\\\+u${hex.padStart(4, "0")}`, // \u0041, behind any number of backslashes (JSON in JSON)
-    `\\\\+u\\{0*${hex}\\}`,
-    `${entity}#0*${code};`,
-    `${entity}#x0*${hex};`,
+    `${first ? "(?<!\\\\)" : ""}\\\\+(?:${escapes.join("|")})`,
+    `${entity}#0*${code};?`, // HTML5 reads a numeric reference without its ; too
+    `${entity}#x0*${hex};?`,
   ];
+  if (character !== "\\") forms.unshift(escapeRegExp(character));
   if (code < 0x80) forms.push(`%(?:25)*${hex.padStart(2, "0")}`); // percent-encoded, also twice (%2541)
-  if (`"\\/'`.includes(character)) forms.push(`\\\\+${escapeRegExp(character)}`); // \" \\ and PHP's \/
   const named = NAMED_ENTITIES[character];
   if (named) forms.push(`${entity}${named};`);
   return `(?:${forms.join("|")})`;
@@ -52,8 +59,14 @@ function base64Forms(key: string): string[] {
 }
 
 function keyPattern(key: string): string {
-  const text = key.split("").map(characterForms).join("");
-  return [text, ...new Set(base64Forms(key))].map((form, index) => (index === 0 ? form : escapeRegExp(form))).join("|");
+  const characters = key.split("");
+  const hex = Array.from(new TextEncoder().encode(key), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return [
+    characters.map((character, index) => characterForms(character, index === 0)).join(""),
+    // An ASCII key in UTF-16 (LE or BE) read as UTF-8: a NUL, or a JSON-escaped one, between characters.
+    characters.map(escapeRegExp).join("(?:\\x00|\\\\+u0000)"),
+    ...[hex, ...new Set(base64Forms(key))].map(escapeRegExp),
+  ].join("|");
 }
 
 export type Redactor = ReturnType<typeof redactor>;
@@ -64,20 +77,34 @@ export function redactor(secrets: readonly string[]) {
   const has = (value: string) => pattern !== undefined && (pattern.lastIndex = 0, pattern.test(value));
   const text = (value: string): string => (pattern ? value.replace(pattern, REDACTED) : value);
 
+  /** The body with each number outside a string that holds a key turned into the string "[redacted]". */
+  function numbersRedacted(body: string): string {
+    const token = /"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+    let redacted = "";
+    let copied = 0;
+    for (let match = token.exec(body); match; match = token.exec(body)) {
+      if (match[0] === '"') token.lastIndex = stringEnd(body, match.index);
+      else if (has(match[0])) {
+        redacted += `${body.slice(copied, match.index)}"${REDACTED}"`;
+        copied = token.lastIndex;
+      }
+    }
+    return redacted + body.slice(copied);
+  }
+
   /**
    * A body's text, redacted, then parsed: the JSON value, or the redacted text when it is not
    * JSON. A key inside a number (an all-digit key echoed unquoted) turns the number into the
    * string "[redacted]", so that the JSON stays JSON and no digit of the key is left.
    */
   function json(body: string): unknown {
-    let redacted = body;
-    if (has(body)) {
-      redacted = text(
-        body.replace(/"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (token) =>
-          token.startsWith('"') ? text(token) : has(token) ? `"${REDACTED}"` : token,
-        ),
-      );
-    }
+    let redacted = text(body);
+    try {
+      return JSON.parse(redacted);
+    } catch {}
+    // Not JSON: it never was, or a key inside a number left digits beside "[redacted]". Only
+    // then the second pass, so that the common case costs one redacted copy of the text.
+    redacted = text(numbersRedacted(body));
     try {
       return JSON.parse(redacted);
     } catch {
@@ -111,6 +138,20 @@ export function redactor(secrets: readonly string[]) {
   }
 
   return { has, text, json, headers, thrown };
+}
+
+/**
+ * Where the JSON string that opens at `start` ends: after its closing quote (one behind an even
+ * run of backslashes), or at the end of the text. By hand, as a regex over a string's
+ * characters backtracks on one that never ends and overflows its stack on a long one.
+ */
+function stringEnd(text: string, start: number): number {
+  for (let quote = text.indexOf('"', start + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text[quote - 1 - backslashes] === "\\") backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+  }
+  return text.length;
 }
 
 function asText(value: unknown): string {

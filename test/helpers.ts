@@ -164,8 +164,22 @@ export const KEY_FORMS: Record<string, (key: string) => string> = {
   "XML-escaped": (key) => key.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;"),
   "as decimal character references": (key) => [...key].map((character) => `&#${character.charCodeAt(0)};`).join(""),
   "as hex character references": (key) => [...key].map((character) => `&#x${hex(character)};`).join(""),
+  "JSON-escaped twice (\\\\u)": (key) => [...key].map((character) => `\\\\u00${hex(character)}`).join(""),
+  "\\u{}-escaped, every character": (key) => [...key].map((character) => `\\u{${hex(character)}}`).join(""),
+  "\\x-escaped, every character": (key) => [...key].map((character) => `\\x${hex(character)}`).join(""),
+  "octal-escaped, every character": (key) => [...key].map((character) => `\\${character.charCodeAt(0).toString(8)}`).join(""),
+  "XML-escaped twice": (key) => key.replaceAll("&", "&amp;amp;"),
+  "as decimal character references without ;": (key) => [...key].map((character) => `&#${character.charCodeAt(0)}`).join(""),
+  "as hex character references without ;": (key) => [...key].map((character) => `&#x${hex(character)}`).join(""),
+  "as hex character references, XML-escaped again": (key) => [...key].map((character) => `&amp;#x${hex(character)};`).join(""),
+  "as hex, lower case": (key) => [...key].map(hex).join(""),
+  "as hex, upper case": (key) => [...key].map(hex).join("").toUpperCase(),
   base64: (key) => btoa(key),
   "base64, after one other byte": (key) => btoa(`:${key}`),
+  "base64url, after two other bytes": (key) => btoa(`::${key}`).replaceAll("+", "-").replaceAll("/", "_"),
+  // A UTF-16 body read as UTF-8: a NUL after (LE) or before (BE) each character.
+  "in UTF-16LE": (key) => [...key].map((character) => `${character}\0`).join(""),
+  "in UTF-16BE": (key) => [...key].map((character) => `\0${character}`).join(""),
 };
 
 /** A key with the characters that encoders treat differently: `/`, `+`, `!`, `&`. */
@@ -182,11 +196,24 @@ export function viewsOf(value: unknown): string[] {
   return views;
 }
 
+/**
+ * A view without NULs (as they are, escaped, or shown as spaces in a message) and white space:
+ * where a key in UTF-16, read as UTF-8, would show whole.
+ */
+export const squeezed = (view: string) => view.replace(/\\u0000|\\x00|[\0\s]/gi, "");
+
 /** No form of `key` (KEY_FORMS) in any view of `value`. */
 export function expectNoKey(value: unknown, key = CANARY_KEY) {
-  const views = viewsOf(value);
+  expectNoKeyIn(viewsOf(value), key);
+}
+
+/** No form of `key` (KEY_FORMS) in any of `views`, nor the key spread out by NULs. */
+export function expectNoKeyIn(views: string[], key: string) {
   for (const [name, form] of Object.entries(KEY_FORMS)) {
-    const text = form(key);
-    for (const view of views) expect(view.toLowerCase().includes(text.toLowerCase()), `${name} (${text}) in ${view.slice(0, 300)}`).toBe(false);
+    // As it is, and as JSON.stringify and util.inspect show it (a backslash doubled).
+    for (const text of new Set([form(key), JSON.stringify(form(key)).slice(1, -1)])) {
+      for (const view of views) expect(view.toLowerCase().includes(text.toLowerCase()), `${name} (${JSON.stringify(text)}) in ${view.slice(0, 300)}`).toBe(false);
+    }
   }
+  for (const view of views) expect(squeezed(view).toLowerCase().includes(key.toLowerCase()), `the key spread out in ${view.slice(0, 300)}`).toBe(false);
 }

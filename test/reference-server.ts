@@ -94,7 +94,8 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
       // Two forms of the key sent, in a 401 whose body is not JSON: the check quotes it.
       const forms = Object.values(KEY_FORMS).map((form) => form(authorization.slice("Bearer ".length)));
       const echoed = [0, 1].map((offset) => forms[(2 * seen.requests + offset) % forms.length]).join(" ");
-      return send(response, 401, `bad key ${echoed}`, { "x-echo": echoed, location: `https://elsewhere.example/?k=${echoed}` });
+      const header = echoed.replaceAll("\0", ""); // a header cannot carry a NUL
+      return send(response, 401, `bad key ${echoed}`, { "x-echo": header, location: `https://elsewhere.example/?k=${header}` });
     }
     if (authorization !== `Bearer ${VALID_KEY}` && deviation !== "accepts-any-key") {
       const body = example(operation.unauthorized);
