@@ -103,7 +103,11 @@ export function createTransport(options: ResolvedOptions) {
       problem = "a status the contract does not document for it";
     }
     // Everything the error keeps or says is redacted first, before any of it is cut.
-    const body = text === undefined ? undefined : redact.has(text) ? redact.json(text) : parsed ? parsed.value : text;
+    let body: unknown = parsed ? parsed.value : text;
+    if (text !== undefined && redact.has(text)) {
+      parsed = body = undefined; // the raw parse is not kept beside the redacted one
+      body = redact.json(text);
+    }
     const safe = redact.headers(headers);
     const message = describe(id, entry, where(), status, safe, body, problem && quoted(redact.text(problem)));
     return new (errorClassFor(status))(message, status, body, safe);
