@@ -627,25 +627,13 @@ export interface ProductsResource {
   /**
    * List products.
    *
-   * Lists the products of the business account, narrowed by the filters below (name, SKU,
-   * barcode, category, stock status, expiry), one page at a time, with totals.
+   * Lists the products of the business account, narrowed by the filters (query parameters: name, SKU, barcode, category, stock status, expiry), one page at a time, with totals.
    *
-   * **The path.** KeepUp's endpoint line says `/products`; the Node.js and PHP samples on its page
-   * call `/inventory`, and its Python sample `https://example.com/api/inventory`, on another host.
-   * **The contract's choice:** `/products`, the endpoint line's path, as on every other Products
-   * page; only `/products` is documented here.
+   * **The path.** KeepUp's endpoint line says `/products`; the Node.js and PHP samples on its page call `/inventory`, and its Python sample `https://example.com/api/inventory`, on another host. **The contract's choice:** `/products`, the endpoint line's path, as on every other Products page; only `/products` is documented here.
    *
-   * **Paging.** `page` picks a page and `limit` caps how many products come back (`all`: no cap).
-   * KeepUp's table types both `string`, while List Sales' `page` is a `number`. Not documented by
-   * KeepUp: the default page size, the sort order, and a page count or next link: the response's
-   * `meta` counts `total_records` only, and does not say whether that is every matching product or
-   * those of the page.
+   * **Paging.** `page` picks a page and `limit` caps how many products come back (`all`: no cap). KeepUp's table types both `string`, while List Sales' `page` is a `number`. Not documented by KeepUp: the default page size, the sort order, and a page count or next link: the response's `meta` counts `total_records` only, and does not say whether that is every matching product or those of the page.
    *
-   * **Not documented by KeepUp:** whether the filters match exactly or partially and how they
-   * combine, whether parameter names are case-sensitive (the PHP sample writes `sku`), what is
-   * answered when nothing matches or past the last page, and any error. A product in the list has
-   * fewer members than Fetch Product returns (no `previous_price`, `tags`, `variants` or
-   * `expirations`), and `location` where Fetch Product has `product_location`.
+   * **Not documented by KeepUp:** whether the filters match exactly or partially and how they combine, whether parameter names are case-sensitive (the PHP sample writes `sku`), what is answered when nothing matches or past the last page, and any error. A product in the list has fewer members than Fetch Product returns (no `previous_price`, `tags`, `variants` or `expirations`), and `location` where Fetch Product has `product_location`. **Not readable on KeepUp's page:** the end of its Python sample.
    */
   list(filters?: ListProductsInput, options?: RequestOptions): APIPromise<ListProductsResponse>;
   /**
@@ -653,39 +641,23 @@ export interface ProductsResource {
    *
    * Returns the full details of one product.
    *
-   * **The path.** KeepUp's endpoint line and its Node.js and PHP samples use
-   * `/products/{product_id}`; its Python sample uses `/inventory/{product_id}`. **The contract's
-   * choice:** `/products/{product_id}`, the endpoint line's path; only it is documented here.
+   * **The path.** KeepUp's endpoint line and its Node.js and PHP samples use `/products/{product_id}`; its Python sample uses `/inventory/{product_id}`. **The contract's choice:** `/products/{product_id}`, the endpoint line's path; only it is documented here.
    *
-   * **The id.** KeepUp's table types `product_id` a `number` (`12345`); its samples pass it as a
-   * string (`'YOUR_PRODUCT_ID'`), and its sample response has a whole number (`19842`). Its Node.js
-   * sample writes the URL as a template literal without `$`, so it requests the literal path
-   * `/products/{product_id}`; the PHP and Python samples insert the id.
+   * **The id.** KeepUp's table types `product_id` a `number` (`12345`); its samples pass it as a string (`'YOUR_PRODUCT_ID'`), and its sample response has a whole number (`19842`). Its Node.js sample writes the URL as a template literal without `$`, so it requests the literal path `/products/{product_id}`; the PHP and Python samples insert the id.
    *
-   * **Not documented by KeepUp:** which members may be `null`, and what is answered for a product
-   * that does not exist or was deleted.
+   * **Not documented by KeepUp:** which members may be `null`, and what is answered for a product that does not exist or was deleted.
    */
   get(productId: number | string, options?: RequestOptions): APIPromise<FetchProductResponse>;
   /**
    * Add a product.
    *
-   * Creates a product in the business account's inventory. KeepUp's page says this covers
-   * uploading images, setting prices, stock levels and other details.
+   * Creates a product in the business account's inventory. KeepUp's page says this covers uploading images, setting prices, stock levels and other details.
    *
-   * **Images.** KeepUp's page documents no field for an image, and no content type but the JSON
-   * its Introduction names for request bodies (Edit Product's PHP sample prepares an image file,
-   * but where it attaches it is not in the copy read). **The contract's choice:** no image
-   * upload: the fields of the page's table, in a JSON body. (This page's samples are cut off
-   * before they show how the body is sent.)
+   * **Images.** KeepUp's page documents no field for an image, and no content type but the JSON its Introduction names for request and response bodies. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as the Introduction says request bodies are.
    *
-   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so
-   * a repeated request may create another product. This package's client never sends it again
-   * unless the failure proves KeepUp did not receive it.
+   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
    *
-   * **Not documented by KeepUp:** the response and its status code (see 200 below); validation
-   * errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency.
-   * Add Product takes no `variants` or `expirations`, although Edit Product takes them and Fetch
-   * Product returns them.
+   * **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
    */
   add(product: AddProductInput, options?: RequestOptions): APIPromise<AddProductResponse>;
   /**
@@ -693,26 +665,13 @@ export interface ProductsResource {
    *
    * Changes the details of a product.
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-   * existing record); the Node.js sample on its page sends `post` (the method of its PHP sample
-   * is not in the copy read, nor is a Python sample). **The contract's choice:** `PUT`, the
-   * endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the Node.js sample on its page sends `post`. Not readable on KeepUp's page: the method of its PHP sample, and any further sample. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
-   * **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as
-   * arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as
-   * strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), with
-   * an image file. The page's Headers section names no content type. **The contract's choice:**
-   * JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are.
-   * KeepUp documents no field to add an image, so none is taken; `removed_images` and
-   * `primary_product_image_index` are as the page's table lists them, without a description.
+   * **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken; `removed_images` and `primary_product_image_index` are as the page's table lists them, without a description.
    *
-   * **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample
-   * leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
+   * **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
    *
-   * **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires
-   * `product_name` and `selling_price`, although the Introduction says PUT changes a record "in
-   * whole or in part"); whether `stock_limit` can be changed; the response and its status code
-   * (see 200 below); the answer for a product that does not exist.
+   * **Not readable on KeepUp's page:** anything after its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
    */
   edit(productId: number | string, changes: EditProductInput, options?: RequestOptions): APIPromise<EditProductResponse>;
 }

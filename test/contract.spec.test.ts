@@ -61,6 +61,17 @@ describe("the contract's rules", () => {
     }
   });
 
+  it("writes each operation's description a paragraph a line, each heading opening a paragraph of its own", () => {
+    for (const { operationId } of operations) {
+      const paragraphs: string[] = raw(operationId).description.trim().split("\n\n");
+      for (const paragraph of paragraphs) {
+        expect(paragraph, operationId).not.toContain("\n");
+        // A heading ("**Paging.**") opens its paragraph; the markers ("**Not documented by KeepUp:**") may follow a sentence.
+        expect(paragraph.slice(1), operationId).not.toMatch(/\*\*[^*]+\.\*\*/);
+      }
+    }
+  });
+
   it("serves KeepUp's production URL only: the local mock is no server of the published contract", () => {
     expect(document.servers.map((server: Json) => server.url)).toEqual(["https://api.keepup.store/v2.0"]);
     expect(document.info.description).toMatch(/npm start/);
