@@ -496,14 +496,14 @@ export interface components {
         };
         /** @description A price sent to KeepUp. Add and Edit Product's tables type prices `float` ("must be a valid monetary amount"), and their Node.js samples send JSON numbers (`15.75`, `20.00`); Edit Product's PHP sample sends strings (`'15.75'`), and List and Fetch Product return prices as strings with two decimals (`"0.00"`). **The contract's choice:** a JSON number, as the tables type it and the Node.js samples send it; responses keep KeepUp's strings. Not documented by KeepUp: the currency, the precision, whether a price may be negative. */
         Price: number;
-        /** @description The body of Add Product's success. Not documented by KeepUp beyond the envelope that every success sample shows: its page has a "Sample Response" heading whose content is not in the copy read. */
+        /** @description The body of Add Product's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductAddedBody: {
-            /** @description The product added. Not documented by KeepUp (its sample response was not in the copy read), so its type is `unknown`: narrow it before use. Not documented either: whether the new product's id is in it. */
-            data: unknown;
-            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
-            message: string | null;
-            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
-            status: number | null;
+            /** @description The answer's data; whether it holds the product added, or its new id, is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            data?: unknown;
+            /** @description A human-readable outcome, in every success KeepUp shows. */
+            message?: string | null;
+            /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
+            status?: number | null;
         };
         /** @description A product's new details, with the fields of Edit Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Edit Product's PHP sample also sends `stock_limit`, which its table does not list: the contract does not take it here. Not documented by KeepUp: whether omitted fields are kept or cleared, and whether `tags`, `variants` and `expirations` replace or add to the product's. */
         ProductChangesBody: {
@@ -684,14 +684,14 @@ export interface components {
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
             status: number | null;
         };
-        /** @description The body of Edit Product's success. Not documented by KeepUp beyond the envelope that every success sample shows: no copy read of its page reaches past its PHP sample, so whether the page has a sample response at all is not known. */
+        /** @description The body of Edit Product's success. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all. The members below are the envelope of every success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductUpdatedBody: {
-            /** @description The product after the edit. Not documented by KeepUp (no sample response was in the copy read), so its type is `unknown`: narrow it before use. */
-            data: unknown;
-            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
-            message: string | null;
-            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
-            status: number | null;
+            /** @description The answer's data; whether it holds the product edited is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            data?: unknown;
+            /** @description A human-readable outcome, in every success KeepUp shows. */
+            message?: string | null;
+            /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
+            status?: number | null;
         };
         /** @description The body of Add Sale's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SaleAddedBody: {
@@ -993,7 +993,7 @@ export interface components {
                 "application/json": components["schemas"]["NotDocumentedBody"];
             };
         };
-        /** @description The product was added. Not documented by KeepUp: the status code and the body (its page has a "Sample Response" heading whose content is not in the copy read). **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the product was probably created, so it must not be sent again. */
+        /** @description The product was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the product was probably created, so it must not be sent again. */
         ProductAdded: {
             headers: {
                 [name: string]: unknown;
@@ -1020,7 +1020,7 @@ export interface components {
                 "application/json": components["schemas"]["ProductsListedBody"];
             };
         };
-        /** @description The product was updated. Not documented by KeepUp: the status code and the body (no copy read of its page reaches a sample response). **The contract's choice:** 200, the status of every other success KeepUp shows. */
+        /** @description The product was updated. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all, and so the status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
         ProductUpdated: {
             headers: {
                 [name: string]: unknown;

@@ -426,7 +426,7 @@ describe("the pages", () => {
   const NEW_PRODUCT_FIELDS = ["product_name", "description", "cost_price", "selling_price", "previous_price", "quantity", "restock_level", "stock_limit",
     "show_on_storefront", "featured_product", "category", "tags", "SKU", "barcode", "product_location"];
 
-  it("Add Product: every field of its table in its order, quantity required though its description makes it conditional, no business_id, no image, and no sample response", () => {
+  it("Add Product: every field of its table in its order, quantity required though its description makes it conditional, no business_id, no image, and a sample response that cannot be read", () => {
     const schema = bodySchema("addProduct");
     expect(Object.keys(schema.properties)).toEqual(NEW_PRODUCT_FIELDS);
     expect(schema.required).toEqual(["product_name", "selling_price", "quantity", "stock_limit"]);
@@ -450,12 +450,16 @@ describe("the pages", () => {
       { product_name: "Product A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, quantity: 50, restock_level: 10, stock_limit: "limited" },
     ]);
     expect(examples[0]!.description).toMatch(/cut off after `stock_limit`.*`business_id`.*left out/s);
-    expect(successExamples("addProduct")).toEqual([]);
+    // Its sample response is cut off on KeepUp's stored page: the envelope named, none of it required, a placeholder example.
+    expect(raw("addProduct").description).toMatch(/\*\*Not readable on KeepUp's page:\*\* its sample response \(the page has a "Sample Response" heading\)/);
+    expect(resolveRef(document, raw("addProduct").responses["200"]).description).toMatch(/Not readable on KeepUp's page: its sample response.*\*\*The contract's choice:\*\* 200/s);
+    expect(successMember("addProduct").required).toBeUndefined();
+    expect(successMember("addProduct").description).toMatch(/\*\*the contract's choice:\*\*\s+it names them, typed as there, and requires\s+none/);
+    expect(successExamples("addProduct")).toEqual([{ status: 200, message: null, data: null }]);
     expect(successMember("addProduct", "data").type).toBeUndefined();
-    expect(resolveRef(document, raw("addProduct").responses["200"]).description).toMatch(/"Sample Response" heading whose content is not in the\s+copy read/);
   });
 
-  it("Edit Product: PUT only though its Node.js sample sends post, its table's fields in its order, JSON arrays where the PHP sample JSON-encodes, and no sample response", () => {
+  it("Edit Product: PUT only though its Node.js sample sends post, its table's fields in its order, JSON arrays where the PHP sample JSON-encodes, and nothing readable after its PHP sample", () => {
     const { path } = operationOf("editProduct");
     expect(Object.keys(document.paths[path]).filter((key) => key !== "parameters")).toEqual(["put"]);
     const description = raw("editProduct").description;
@@ -488,7 +492,11 @@ describe("the pages", () => {
     const examples = Object.values<Json>(resolveRef(document, raw("editProduct").requestBody).content["application/json"].examples);
     expect(examples.map(({ value }) => value)).toEqual([PRODUCT_DATA]);
     expect(examples[0]!.summary).toBe("KeepUp's sample");
-    expect(successExamples("editProduct")).toEqual([]);
+    // Nothing after its PHP sample can be read on KeepUp's stored page, not even whether it has a sample response.
+    expect(description).toMatch(/\*\*Not readable on KeepUp's page:\*\* anything after its PHP sample's `expirations`, so whether the page shows a sample response/);
+    expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(/Not readable on KeepUp's page: anything after its PHP sample.*\*\*The contract's\s+choice:\*\* 200/s);
+    expect(successMember("editProduct").required).toBeUndefined();
+    expect(successExamples("editProduct")).toEqual([{ status: 200, message: null, data: null }]);
     expect(successMember("editProduct", "data").type).toBeUndefined();
   });
 });
