@@ -391,31 +391,31 @@ export type AddProductResponse = operations["addProduct"]["responses"][200]["con
  */
 export interface AddProductInput {
   /**
-   * The product's name, required (`"Widget A"` in the table, `"Product A"` in the sample).
+   * The product's name, required (the sample sends `"Product A"`).
    */
   productName: string;
   /**
-   * A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+   * A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
    */
   description?: string | undefined;
   /**
-   * What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price).
+   * What the product costs, a valid monetary amount. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
    */
   costPrice?: number | undefined;
   /**
-   * What the product sells for, a valid monetary amount, required (`20.00`). A JSON number, the contract's choice (see Price).
+   * What the product sells for, a valid monetary amount, required. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
    */
   sellingPrice: number;
   /**
-   * The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price).
+   * The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
    */
   previousPrice?: number | undefined;
   /**
-   * The quantity available (`50`). Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (for an `unlimited` product, send the quantity in stock: KeepUp's sample product, `unlimited`, has `0`).
+   * The quantity available. Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (KeepUp's sample product, `unlimited`, has the quantity `0`).
    */
   quantity: number;
   /**
-   * The level at which the product should be restocked (`10`).
+   * The level at which the product should be restocked.
    */
   restockLevel?: number | undefined;
   /**
@@ -431,23 +431,23 @@ export interface AddProductInput {
    */
   featuredProduct?: "yes" | "no" | boolean | undefined;
   /**
-   * The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already.
+   * The product's category. Not documented by KeepUp: whether the category must exist already.
    */
   category?: string | undefined;
   /**
-   * The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+   * The product's tags. KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the table's example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text.
    */
   tags?: string[] | undefined;
   /**
-   * The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
+   * The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
    */
   sku?: string | undefined;
   /**
-   * The product's barcode (`"0123456789012"`).
+   * The product's barcode.
    */
   barcode?: string | undefined;
   /**
-   * Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`.
+   * Where the product is stored within the business. List Products' items name it `location`.
    */
   productLocation?: string | undefined;
 }
@@ -462,88 +462,88 @@ export type EditProductResponse = operations["editProduct"]["responses"][200]["c
  */
 export interface EditProductInput {
   /**
-   * The product's name (`"Widget A"` in the table, `"Product A"` in the sample). Required, as Edit Product's table says (`yes`), although KeepUp's Introduction says PUT changes a record "in whole or in part": the contract's choice follows the table.
+   * The product's name (the sample sends `"Product A"`). Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part; **the contract's choice:** required, as the table says.
    */
   productName: string;
   /**
-   * A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+   * A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
    */
   description?: string | undefined;
   /**
-   * What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price).
+   * What the product costs, a valid monetary amount. The table types it `float`; the Node.js sample sends a number, the PHP sample a string (`'15.75'`), and List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the Node.js sample sends it.
    */
   costPrice?: number | undefined;
   /**
-   * What the product sells for, a valid monetary amount (`20.00`). Required, as Edit Product's table says (`yes`), the contract's choice as for `product_name`. A JSON number, the contract's choice (see Price).
+   * What the product sells for, a valid monetary amount. Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part, and types it `float`; the Node.js sample sends a number, the PHP sample a string (`'20.00'`), and List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** required, as the table says, and a JSON number, as the table types it and the Node.js sample sends it.
    */
   sellingPrice: number;
   /**
-   * The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price).
+   * The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
    */
   previousPrice?: number | undefined;
   /**
-   * The quantity available (`50`). Edit Product's table marks it `conditional`, "required if `stock_limit` is 'limited'", but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against.
+   * The quantity available. Edit Product's table marks it `conditional`, required if `stock_limit` is `limited`, but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against.
    */
   quantity?: number | undefined;
   /**
-   * The level at which the product should be restocked (`10`).
+   * The level at which the product should be restocked.
    */
   restockLevel?: number | undefined;
   /**
-   * Whether the product shows on the storefront, `yes` or `no` (`yes` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
    */
   showOnStorefront?: "yes" | "no" | boolean | undefined;
   /**
-   * Whether the product is featured, `yes` or `no` (`no` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
    */
   featuredProduct?: "yes" | "no" | boolean | undefined;
   /**
-   * The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already.
+   * The product's category. Not documented by KeepUp: whether the category must exist already.
    */
   category?: string | undefined;
   /**
-   * The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+   * The product's tags. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the table's example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text.
    */
   tags?: string[] | undefined;
   /**
-   * The product's variants (`[{"color": "red", "size": "M"}]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the example and the Node.js sample write it, of objects whose members are free: KeepUp documents none.
+   * The product's variants. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the table's example and the Node.js sample write it, of objects whose members are free: KeepUp documents none.
    */
   variants?: Record<string, unknown>[] | undefined;
   /**
-   * The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
+   * The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
    */
   sku?: string | undefined;
   /**
-   * The product's barcode (`"0123456789012"`).
+   * The product's barcode.
    */
   barcode?: string | undefined;
   /**
-   * Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`.
+   * Where the product is stored within the business. List Products' items name it `location`.
    */
   productLocation?: string | undefined;
   /**
-   * The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of the entries its samples show (see ProductExpiration).
+   * The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of entries with the three members its samples send, `batch_number`, `expiration_date` and `alert_date`, and no other.
    */
   expirations?: {
     /**
-     * The batch's number (`"batch123"` in KeepUp's samples).
+     * The batch's number.
      */
     batchNumber?: string | undefined;
     /**
-     * The date the batch expires (`"2024-12-31"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: its format, so none is imposed.
+     * The date the batch expires, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: its format, so none is imposed.
      */
     expirationDate?: string | undefined;
     /**
-     * The date of an alert about the batch's expiry (`"2024-12-01"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+     * The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
      */
     alertDate?: string | undefined;
   }[] | undefined;
   /**
-   * Typed `array` in KeepUp's table, with no description (`[]` in the Node.js sample). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is.
+   * Typed `array` in KeepUp's table, with no description and no example (the Node.js sample sends it empty). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is.
    */
   removedImages?: unknown[] | undefined;
   /**
-   * Typed `array` in KeepUp's table, with no description; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold.
+   * Typed `array` in KeepUp's table, with no description and no example; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold.
    */
   primaryProductImageIndex?: unknown[] | number | undefined;
 }

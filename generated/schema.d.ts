@@ -339,46 +339,86 @@ export interface components {
             /** @description Whether the customer is notified, `yes` or `no` (`yes` in KeepUp's samples). Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
         };
-        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists: the contract does not take it (the API key already names the business account). Add Product has no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them; and no field for an image (see the operation). */
+        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists: the contract does not take it (KeepUp gives each business account its own API key). Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them, and no field for an image, although the page says products can be added with images. Each example is the one Add Product's table gives or, where it gives none, the one its Node.js sample sends. */
         NewProductBody: {
-            /** @description The product's barcode (`"0123456789012"`). */
+            /**
+             * @description The product's barcode.
+             * @example 0123456789012
+             */
             barcode?: string;
-            /** @description The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already. */
+            /**
+             * @description The product's category. Not documented by KeepUp: whether the category must exist already.
+             * @example Electronics
+             */
             category?: string;
-            /** @description What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product costs, a valid monetary amount. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
+             * @example 15.75
+             */
             cost_price?: components["schemas"]["Price"];
-            /** @description A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed. */
+            /**
+             * @description A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+             * @example High-quality gadget
+             */
             description?: string;
             /**
              * @description Whether the product is featured, `yes` or `no`; `no` when not sent, as KeepUp's table says.
              * @default no
              */
             featured_product: components["schemas"]["YesNo"];
-            /** @description The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
+             * @example 18
+             */
             previous_price?: components["schemas"]["Price"];
-            /** @description Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`. */
+            /**
+             * @description Where the product is stored within the business. List Products' items name it `location`.
+             * @example Aisle 3, Shelf 5
+             */
             product_location?: string;
-            /** @description The product's name, required (`"Widget A"` in the table, `"Product A"` in the sample). */
+            /**
+             * @description The product's name, required (the sample sends `"Product A"`).
+             * @example Widget A
+             */
             product_name: string;
-            /** @description The quantity available (`50`). Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (for an `unlimited` product, send the quantity in stock: KeepUp's sample product, `unlimited`, has `0`). */
+            /**
+             * @description The quantity available. Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (KeepUp's sample product, `unlimited`, has the quantity `0`).
+             * @example 50
+             */
             quantity: number;
-            /** @description The level at which the product should be restocked (`10`). */
+            /**
+             * @description The level at which the product should be restocked.
+             * @example 10
+             */
             restock_level?: number;
-            /** @description What the product sells for, a valid monetary amount, required (`20.00`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product sells for, a valid monetary amount, required. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
+             * @example 20
+             */
             selling_price: components["schemas"]["Price"];
             /**
              * @description Whether the product shows on the storefront, `yes` or `no`; `no` when not sent, as KeepUp's table says.
              * @default no
              */
             show_on_storefront: components["schemas"]["YesNo"];
-            /** @description The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use. */
+            /**
+             * @description The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
+             * @example SKU12345
+             */
             SKU?: string;
             /**
              * @description Whether the product's stock is limited or unlimited, `limited` or `unlimited`, required. Edit Product's table does not list it.
+             * @example limited
              * @enum {string}
              */
             stock_limit: "limited" | "unlimited";
-            /** @description The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text. */
+            /**
+             * @description The product's tags. KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the table's example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+             * @example [
+             *       "Electronics",
+             *       "Gadget"
+             *     ]
+             */
             tags?: string[];
         };
         /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` on the stored page, so it may send others.) Each example is the one Add Sale's table gives. */
@@ -494,7 +534,7 @@ export interface components {
              */
             payment_type?: string;
         };
-        /** @description A price sent to KeepUp. Add and Edit Product's tables type prices `float` ("must be a valid monetary amount"), and their Node.js samples send JSON numbers (`15.75`, `20.00`); Edit Product's PHP sample sends strings (`'15.75'`), and List and Fetch Product return prices as strings with two decimals (`"0.00"`). **The contract's choice:** a JSON number, as the tables type it and the Node.js samples send it; responses keep KeepUp's strings. Not documented by KeepUp: the currency, the precision, whether a price may be negative. */
+        /** @description A price sent to KeepUp. Add and Edit Product's tables type prices `float`, each a valid monetary amount, and their Node.js samples send JSON numbers (`15.75`, `20.00`); Edit Product's PHP sample sends strings (`'15.75'`), and List and Fetch Product return prices as strings with two decimals (`"0.00"`). **The contract's choice:** a JSON number, as the tables type it and the Node.js samples send it; responses keep KeepUp's strings. Not documented by KeepUp: the currency, the precision, whether a price may be negative. */
         Price: number;
         /** @description The body of Add Product's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductAddedBody: {
@@ -505,58 +545,131 @@ export interface components {
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
         };
-        /** @description A product's new details, with the fields of Edit Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Edit Product's PHP sample also sends `stock_limit`, which its table does not list: the contract does not take it here. Not documented by KeepUp: whether omitted fields are kept or cleared, and whether `tags`, `variants` and `expirations` replace or add to the product's. */
+        /** @description A product's new details, with the fields of Edit Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Edit Product's PHP sample also sends `stock_limit`, which its table does not list: the contract does not take it here. Not documented by KeepUp: whether omitted fields are kept or cleared, and whether `tags`, `variants` and `expirations` replace or add to the product's. Each example is the one Edit Product's table gives or, where it gives none, the one its Node.js sample sends. */
         ProductChangesBody: {
-            /** @description The product's barcode (`"0123456789012"`). */
+            /**
+             * @description The product's barcode.
+             * @example 0123456789012
+             */
             barcode?: string;
-            /** @description The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already. */
+            /**
+             * @description The product's category. Not documented by KeepUp: whether the category must exist already.
+             * @example Electronics
+             */
             category?: string;
-            /** @description What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product costs, a valid monetary amount. The table types it `float`; the Node.js sample sends a number, the PHP sample a string (`'15.75'`), and List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the Node.js sample sends it.
+             * @example 15.75
+             */
             cost_price?: components["schemas"]["Price"];
-            /** @description A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed. */
+            /**
+             * @description A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+             * @example High-quality gadget
+             */
             description?: string;
-            /** @description The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of the entries its samples show (see ProductExpiration). */
+            /**
+             * @description The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of entries with the three members its samples send, `batch_number`, `expiration_date` and `alert_date`, and no other.
+             * @example [
+             *       {
+             *         "batch_number": "batch123",
+             *         "expiration_date": "2024-12-31",
+             *         "alert_date": "2024-12-01"
+             *       }
+             *     ]
+             */
             expirations?: components["schemas"]["ProductExpiration"][];
             /**
-             * @description Whether the product is featured, `yes` or `no` (`no` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+             * @description Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
              * @default no
+             * @example no
              */
             featured_product: components["schemas"]["YesNo"];
-            /** @description The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
+             * @example 18
+             */
             previous_price?: components["schemas"]["Price"];
-            /** @description Typed `array` in KeepUp's table, with no description; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold. */
+            /**
+             * @description Typed `array` in KeepUp's table, with no description and no example; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold.
+             * @example 0
+             */
             primary_product_image_index?: unknown[] | number;
-            /** @description Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`. */
+            /**
+             * @description Where the product is stored within the business. List Products' items name it `location`.
+             * @example Aisle 3, Shelf 5
+             */
             product_location?: string;
-            /** @description The product's name (`"Widget A"` in the table, `"Product A"` in the sample). Required, as Edit Product's table says (`yes`), although KeepUp's Introduction says PUT changes a record "in whole or in part": the contract's choice follows the table. */
+            /**
+             * @description The product's name (the sample sends `"Product A"`). Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part; **the contract's choice:** required, as the table says.
+             * @example Widget A
+             */
             product_name: string;
-            /** @description The quantity available (`50`). Edit Product's table marks it `conditional`, "required if `stock_limit` is 'limited'", but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against. */
+            /**
+             * @description The quantity available. Edit Product's table marks it `conditional`, required if `stock_limit` is `limited`, but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against.
+             * @example 50
+             */
             quantity?: number;
-            /** @description Typed `array` in KeepUp's table, with no description (`[]` in the Node.js sample). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is. */
+            /**
+             * @description Typed `array` in KeepUp's table, with no description and no example (the Node.js sample sends it empty). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is.
+             * @example []
+             */
             removed_images?: unknown[];
-            /** @description The level at which the product should be restocked (`10`). */
+            /**
+             * @description The level at which the product should be restocked.
+             * @example 10
+             */
             restock_level?: number;
-            /** @description What the product sells for, a valid monetary amount (`20.00`). Required, as Edit Product's table says (`yes`), the contract's choice as for `product_name`. A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product sells for, a valid monetary amount. Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part, and types it `float`; the Node.js sample sends a number, the PHP sample a string (`'20.00'`), and List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** required, as the table says, and a JSON number, as the table types it and the Node.js sample sends it.
+             * @example 20
+             */
             selling_price: components["schemas"]["Price"];
             /**
-             * @description Whether the product shows on the storefront, `yes` or `no` (`yes` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+             * @description Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
              * @default no
+             * @example yes
              */
             show_on_storefront: components["schemas"]["YesNo"];
-            /** @description The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use. */
+            /**
+             * @description The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
+             * @example SKU12345
+             */
             SKU?: string;
-            /** @description The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text. */
+            /**
+             * @description The product's tags. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the table's example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+             * @example [
+             *       "Electronics",
+             *       "Gadget"
+             *     ]
+             */
             tags?: string[];
-            /** @description The product's variants (`[{"color": "red", "size": "M"}]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the example and the Node.js sample write it, of objects whose members are free: KeepUp documents none. */
+            /**
+             * @description The product's variants. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the table's example and the Node.js sample write it, of objects whose members are free: KeepUp documents none.
+             * @example [
+             *       {
+             *         "color": "red",
+             *         "size": "M"
+             *       }
+             *     ]
+             */
             variants?: Record<string, never>[];
         };
-        /** @description One entry of `expirations`. Edit Product's table says only that the list "includes batch numbers and dates", with no example; its Node.js and PHP samples send entries with `batch_number`, `expiration_date` and `alert_date`, which no table describes. Not documented by KeepUp: which members are required, the dates' format, what `alert_date` triggers. **The contract's choice:** these three members, the ones the samples send, and no other, so that a misspelt one is rejected rather than ignored. */
+        /** @description One entry of `expirations`. Edit Product's table says only that the list includes batch numbers and dates, with no example; its Node.js and PHP samples send entries with `batch_number`, `expiration_date` and `alert_date`, which no table describes. Not documented by KeepUp: which members are required, the dates' format, what `alert_date` triggers. **The contract's choice:** these three members, the ones the samples send, and no other, so that a misspelt one is rejected rather than ignored. Each example is the one the samples send. */
         ProductExpiration: {
-            /** @description The date of an alert about the batch's expiry (`"2024-12-01"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: what it triggers, and its format, so none is imposed. */
+            /**
+             * @description The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+             * @example 2024-12-01
+             */
             alert_date?: string;
-            /** @description The batch's number (`"batch123"` in KeepUp's samples). */
+            /**
+             * @description The batch's number.
+             * @example batch123
+             */
             batch_number?: string;
-            /** @description The date the batch expires (`"2024-12-31"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: its format, so none is imposed. */
+            /**
+             * @description The date the batch expires, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: its format, so none is imposed.
+             * @example 2024-12-31
+             */
             expiration_date?: string;
         };
         /** @description The body of Fetch Product's success, as KeepUp's sample shows it: the product in `data.product_info`. */

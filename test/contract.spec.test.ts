@@ -423,6 +423,15 @@ describe("the pages", () => {
     }
   });
 
+  /** Each body field's own example (beside its `$ref` or type), by name. */
+  const fieldExamples = (operationId: string) =>
+    Object.fromEntries(Object.entries<unknown>(bodySchema(operationId).properties).map(([name, node]) => [name, deref(node).example]).filter(([, example]) => example !== undefined));
+
+  it("Add and Edit Product: no example on Price, the schema of every price, so that each price field shows its own", () => {
+    expect(deref(document.components.schemas.Price)).not.toHaveProperty("example");
+    expect(deref(document.components.schemas.Price)).not.toHaveProperty("examples");
+  });
+
   const NEW_PRODUCT_FIELDS = ["product_name", "description", "cost_price", "selling_price", "previous_price", "quantity", "restock_level", "stock_limit",
     "show_on_storefront", "featured_product", "category", "tags", "SKU", "barcode", "product_location"];
 
@@ -432,7 +441,9 @@ describe("the pages", () => {
     expect(schema.required).toEqual(["product_name", "selling_price", "quantity", "stock_limit"]);
     const property = (name: string) => deref(schema.properties[name]);
     for (const name of ["cost_price", "selling_price", "previous_price"]) expect(property(name).type).toBe("number");
-    expect(property("cost_price").description).toMatch(/A JSON number, the contract's\s+choice \(see Price\)/);
+    for (const name of ["cost_price", "selling_price", "previous_price"]) {
+      expect(property(name).description, name).toMatch(/The table types it `float`.*returns? prices as strings.*\*\*The\s+contract's choice:\*\* a JSON number, as the table types it/s);
+    }
     expect(deref(document.components.schemas.Price).description).toMatch(/type prices `float`.*return prices as\s+strings.*\*\*The contract's choice:\*\* a JSON number/s);
     for (const name of ["quantity", "restock_level"]) expect(property(name).type).toBe("integer");
     expect(property("quantity").description).toMatch(/"Required if `stock_limit` is 'limited'".*`conditional`.*\*\*The contract's choice:\*\* required/s);
@@ -449,7 +460,12 @@ describe("the pages", () => {
     expect(examples.map(({ value }) => value)).toEqual([
       { product_name: "Product A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, quantity: 50, restock_level: 10, stock_limit: "limited" },
     ]);
-    expect(examples[0]!.description).toMatch(/cut off after `stock_limit`.*`business_id`.*left out/s);
+    expect(examples[0]!.description).toMatch(/after `stock_limit`.*could not be read.*`business_id`.*left out/s);
+    // Each field's example: the one Add Product's table gives, else the one its Node.js sample sends (description, stock_limit).
+    expect(fieldExamples("addProduct")).toEqual({
+      product_name: "Widget A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, previous_price: 18, quantity: 50, restock_level: 10,
+      stock_limit: "limited", category: "Electronics", tags: ["Electronics", "Gadget"], SKU: "SKU12345", barcode: "0123456789012", product_location: "Aisle 3, Shelf 5",
+    });
     // Its sample response is cut off on KeepUp's stored page: the envelope named, none of it required, a placeholder example.
     expect(raw("addProduct").description).toMatch(/\*\*Not readable on KeepUp's page:\*\* its sample response \(the page has a "Sample Response" heading\)/);
     expect(resolveRef(document, raw("addProduct").responses["200"]).description).toMatch(/Not readable on KeepUp's page: its sample response.*\*\*The contract's choice:\*\* 200/s);
@@ -476,7 +492,10 @@ describe("the pages", () => {
     expect(schema.description).toMatch(/PHP sample also sends `stock_limit`, which its table does not\s+list: the contract does not take it/);
     const property = (name: string) => deref(schema.properties[name]);
     expect(property("quantity").description).toMatch(/`conditional`.*does not list `stock_limit`.*\*\*The contract's\s+choice:\*\* optional/s);
-    for (const name of ["product_name", "selling_price"]) expect(property(name).description).toMatch(/"in whole or in part"|the contract's choice as for `product_name`/);
+    for (const name of ["product_name", "selling_price"]) expect(property(name).description, name).toMatch(/marks it\s+required \(`yes`\), although KeepUp's Introduction says PUT changes an existing record in\s+whole or in part.*\*\*(?:the|The)\s+contract's choice:\*\* required/s);
+    for (const name of ["cost_price", "selling_price", "previous_price"]) {
+      expect(property(name).description, name).toMatch(/types\s+it `float`.*returns? prices as strings.*\*\*The\s+contract's choice:\*\*.*a JSON\s+number, as the table types it/s);
+    }
     expect(property("variants")).toMatchObject({ type: "array", items: { type: "object" } });
     expect(deref(property("variants").items).properties).toBeUndefined();
     expect(deref(property("variants").items).additionalProperties).toBeUndefined();
@@ -492,6 +511,9 @@ describe("the pages", () => {
     const examples = Object.values<Json>(resolveRef(document, raw("editProduct").requestBody).content["application/json"].examples);
     expect(examples.map(({ value }) => value)).toEqual([PRODUCT_DATA]);
     expect(examples[0]!.summary).toBe("KeepUp's sample");
+    // Each field's example: the one Edit Product's table gives, else the one its Node.js sample sends.
+    expect(fieldExamples("editProduct")).toEqual({ ...PRODUCT_DATA, product_name: "Widget A", previous_price: 18 });
+    expect(Object.fromEntries(Object.entries<Json>(deref(property("expirations").items).properties).map(([name, node]) => [name, node.example]))).toEqual(PRODUCT_DATA.expirations[0]);
     // Nothing after its PHP sample can be read on KeepUp's stored page, not even whether it has a sample response.
     expect(description).toMatch(/\*\*Not readable on KeepUp's page:\*\* anything after its PHP sample's `expirations`, so whether the page shows a sample response/);
     expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(/Not readable on KeepUp's page: anything after its PHP sample.*\*\*The contract's\s+choice:\*\* 200/s);
