@@ -682,7 +682,7 @@ export interface components {
                     barcode?: unknown;
                     /** @description The product's category. `null` in the sample, the only value shown, so its type is not documented (Add and Edit Product take a string). */
                     category?: unknown;
-                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, numbers in requests (see Price), strings here. */
+                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
                     /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
                     created_at?: string | null;
@@ -694,7 +694,7 @@ export interface components {
                     featured_product?: string | null;
                     /** @description The product's images; empty in the sample, so the shape of an entry is not documented. */
                     images?: unknown[] | null;
-                    /** @description The previous selling price, a decimal string (`"0.00"`); a number in requests (see Price). */
+                    /** @description The previous selling price, a decimal string (`"0.00"`); a JSON number in Add and Edit Product's requests, as their tables type prices `float`. */
                     previous_price?: string | null;
                     /** @description The product's id (`19842`), a whole number here, though KeepUp's sample code passes the path's `product_id` as a string. */
                     product_id?: number | null;
@@ -706,7 +706,7 @@ export interface components {
                     quantity?: number | null;
                     /** @description The level at which the product should be restocked (`1`). */
                     restock_level?: number | null;
-                    /** @description What the product sells for, a decimal string (`"37.00"`); a number in requests (see Price). */
+                    /** @description What the product sells for, a decimal string (`"37.00"`); a JSON number in Add and Edit Product's requests, as their tables type prices `float`. */
                     selling_price?: string | null;
                     /** @description Whether the product shows on the storefront (`"yes"`). */
                     show_on_storefront?: string | null;
@@ -726,7 +726,7 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`product ready` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
         /** @description The body of List Products' success, as KeepUp's sample shows it: totals in `data.meta`, the products in `data.products`. (The sample's one product has `stock_limit` `unlimited` and yet is `out_of_stock` and counted in `total_products_out_of_stock`; see `stock_status`.) */
@@ -758,7 +758,7 @@ export interface components {
                     barcode?: unknown;
                     /** @description The product's category. `null` in the sample, the only value shown, so its type is not documented (Add and Edit Product take a string). */
                     category?: unknown;
-                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, numbers in requests (see Price), strings here. */
+                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
                     /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
                     created_at?: string | null;
@@ -778,7 +778,7 @@ export interface components {
                     quantity?: number | null;
                     /** @description The level at which the product should be restocked (`1`). */
                     restock_level?: number | null;
-                    /** @description What the product sells for, a decimal string (`"37.00"`); a number in requests (see Price). */
+                    /** @description What the product sells for, a decimal string (`"37.00"`); a JSON number in Add and Edit Product's requests, as their tables type prices `float`. */
                     selling_price?: string | null;
                     /** @description Whether the product shows on the storefront (`"yes"`). */
                     show_on_storefront?: string | null;
@@ -794,7 +794,7 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`products found: 1` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
         /** @description The body of Edit Product's success. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all. The members below are the envelope of every success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
