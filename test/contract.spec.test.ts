@@ -72,6 +72,10 @@ describe("the contract's rules", () => {
     }
   });
 
+  it("speaks of KeepUp's stored pages, not of copies read, and gives its reasons where they apply, not by a component's name", () => {
+    expect(texts.filter((text) => /copy read|rendering|\(see (?:the operation|[A-Z][A-Za-z]+)\)/.test(text))).toEqual([]);
+  });
+
   it("serves KeepUp's production URL only: the local mock is no server of the published contract", () => {
     expect(document.servers.map((server: Json) => server.url)).toEqual(["https://api.keepup.store/v2.0"]);
     expect(document.info.description).toMatch(/npm start/);
@@ -210,6 +214,7 @@ describe("the pages", () => {
     }
     expect(document.tags.map((tag: Json) => tag.name)).toEqual(["Sales", "Products"]);
     expect(document.tags[1].description).toMatch(/List, Fetch, Add and Edit Product/);
+    expect(document.tags[1].description).toMatch(/KeepUp's stored pages include no\s+Products overview.*\*\*The\s+contract's choice:\*\* the order of KeepUp's Sales page/s);
   });
 
   it("authenticate with an HTTP bearer key, whose placeholders the samples write several ways", () => {
