@@ -343,35 +343,35 @@ export type ListProductsResponse = operations["listProducts"]["responses"][200][
  */
 export interface ListProductsInput {
   /**
-   * Only the products with this name (`"Widget A"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   * Only the products with this name. Not documented by KeepUp: whether the match is exact or partial.
    */
   productName?: string | undefined;
   /**
-   * Only the products with this Stock Keeping Unit (`"SKU12345"` in KeepUp's table and samples). KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
+   * Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
    */
   sku?: string | undefined;
   /**
-   * Only the products with this barcode (`"0123456789012"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   * Only the products with this barcode. Not documented by KeepUp: whether the match is exact or partial.
    */
   barcode?: string | undefined;
   /**
-   * Only the products of this category (`"Electronics"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   * Only the products of this category. Not documented by KeepUp: whether the match is exact or partial.
    */
   category?: string | undefined;
   /**
-   * Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all` (`"in_stock"` in KeepUp's samples). The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
+   * Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all`. The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
    */
   status?: "in_stock" | "out_of_stock" | "low_stock" | "all" | undefined;
   /**
-   * Only the products that have expired (`yes`) or have not (`no`; `"no"` in KeepUp's samples). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
+   * Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
    */
   expired?: "yes" | "no" | boolean | undefined;
   /**
-   * How many products to return at most, or `all` for no limit (`"10"` in KeepUp's table and samples). KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
+   * How many products to return at most, or `all` for no limit. KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
    */
   limit?: string | number | undefined;
   /**
-   * The page of results (`"1"` in KeepUp's table and samples). KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
+   * The page of results. KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
    */
   page?: string | number | undefined;
 }

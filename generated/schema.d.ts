@@ -33,7 +33,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -91,7 +91,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -1208,12 +1208,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Only the products with this barcode (`"0123456789012"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+         * @description Only the products with this barcode. Not documented by KeepUp: whether the match is exact or partial.
          * @example 0123456789012
          */
         Barcode: string;
         /**
-         * @description Only the products of this category (`"Electronics"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+         * @description Only the products of this category. Not documented by KeepUp: whether the match is exact or partial.
          * @example Electronics
          */
         Category: string;
@@ -1224,29 +1224,29 @@ export interface components {
         /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateTo: string;
         /**
-         * @description Only the products that have expired (`yes`) or have not (`no`; `"no"` in KeepUp's samples). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
+         * @description Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
          * @example no
          */
         Expired: components["schemas"]["YesNo"];
         /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
         PhoneNumber: string;
         /**
-         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
          * @example 19842
          */
         ProductId: number | string;
         /**
-         * @description Only the products with this name (`"Widget A"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+         * @description Only the products with this name. Not documented by KeepUp: whether the match is exact or partial.
          * @example Widget A
          */
         ProductName: string;
         /**
-         * @description How many products to return at most, or `all` for no limit (`"10"` in KeepUp's table and samples). KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
+         * @description How many products to return at most, or `all` for no limit. KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
          * @example 10
          */
         ProductsLimit: string;
         /**
-         * @description The page of results (`"1"` in KeepUp's table and samples). KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
+         * @description The page of results. KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
          * @example 1
          */
         ProductsPage: string;
@@ -1264,12 +1264,12 @@ export interface components {
         /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
         SaleStatus: "receipt" | "invoice" | "quote";
         /**
-         * @description Only the products with this Stock Keeping Unit (`"SKU12345"` in KeepUp's table and samples). KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
+         * @description Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
          * @example SKU12345
          */
         Sku: string;
         /**
-         * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all` (`"in_stock"` in KeepUp's samples). The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
+         * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all`. The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
          * @example in_stock
          */
         StockStatus: "in_stock" | "out_of_stock" | "low_stock" | "all";
@@ -1321,42 +1321,42 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only the products with this barcode (`"0123456789012"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+                 * @description Only the products with this barcode. Not documented by KeepUp: whether the match is exact or partial.
                  * @example 0123456789012
                  */
                 barcode?: components["parameters"]["Barcode"];
                 /**
-                 * @description Only the products of this category (`"Electronics"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+                 * @description Only the products of this category. Not documented by KeepUp: whether the match is exact or partial.
                  * @example Electronics
                  */
                 category?: components["parameters"]["Category"];
                 /**
-                 * @description Only the products that have expired (`yes`) or have not (`no`; `"no"` in KeepUp's samples). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
+                 * @description Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
                  * @example no
                  */
                 expired?: components["parameters"]["Expired"];
                 /**
-                 * @description How many products to return at most, or `all` for no limit (`"10"` in KeepUp's table and samples). KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
+                 * @description How many products to return at most, or `all` for no limit. KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
                  * @example 10
                  */
                 limit?: components["parameters"]["ProductsLimit"];
                 /**
-                 * @description The page of results (`"1"` in KeepUp's table and samples). KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
+                 * @description The page of results. KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
                  * @example 1
                  */
                 page?: components["parameters"]["ProductsPage"];
                 /**
-                 * @description Only the products with this name (`"Widget A"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+                 * @description Only the products with this name. Not documented by KeepUp: whether the match is exact or partial.
                  * @example Widget A
                  */
                 product_name?: components["parameters"]["ProductName"];
                 /**
-                 * @description Only the products with this Stock Keeping Unit (`"SKU12345"` in KeepUp's table and samples). KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
+                 * @description Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
                  * @example SKU12345
                  */
                 SKU?: components["parameters"]["Sku"];
                 /**
-                 * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all` (`"in_stock"` in KeepUp's samples). The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
+                 * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all`. The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
                  * @example in_stock
                  */
                 status?: components["parameters"]["StockStatus"];
@@ -1378,7 +1378,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -1412,7 +1412,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];

@@ -371,6 +371,10 @@ describe("the pages", () => {
     expect(described("page")).toMatch(/List Sales' table types its `page` `number`/);
     expect(described("SKU")).toMatch(/PHP sample's query string\s+writes `sku`.*\*\*The contract's choice:\*\* `SKU`/s);
     expect(described("status")).toMatch(/named `stock_status` in the responses/);
+    // Each filter's example is the one KeepUp's table gives (its samples send the same values).
+    expect(Object.fromEntries(parameters.map((p) => [p.name, p.example]))).toEqual({
+      product_name: "Widget A", SKU: "SKU12345", barcode: "0123456789012", category: "Electronics", status: "in_stock", expired: "no", limit: "10", page: "1",
+    });
     expect(raw("listProducts").description).toMatch(/endpoint line says `\/products`; the Node\.js and PHP samples on its page\s+call `\/inventory`, and its Python sample `https:\/\/example\.com\/api\/inventory`/);
     expect(raw("listProducts").description).toMatch(/\*\*The contract's choice:\*\* `\/products`/);
     expect(raw("listProducts").description).toMatch(/counts\s+`total_records` only/);
