@@ -672,7 +672,7 @@ export interface components {
              */
             expiration_date?: string;
         };
-        /** @description The body of Fetch Product's success, as KeepUp's sample shows it: the product in `data.product_info`. */
+        /** @description The body of Fetch Product's success, as KeepUp's sample shows it: the product in `data.product_info`. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         ProductFoundBody: {
             /** @description The product. */
             data: {
@@ -729,7 +729,7 @@ export interface components {
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of List Products' success, as KeepUp's sample shows it: totals in `data.meta`, the products in `data.products`. (The sample's one product has `stock_limit` `unlimited` and yet is `out_of_stock` and counted in `total_products_out_of_stock`; see `stock_status`.) */
+        /** @description The body of List Products' success, as KeepUp's sample shows it: totals in `data.meta`, the products in `data.products`. (The sample's one product has `stock_limit` `unlimited` and yet is `out_of_stock` and counted in `total_products_out_of_stock`; see `stock_status`.) KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         ProductsListedBody: {
             /** @description The products that match the filters, and totals. */
             data: {
