@@ -720,7 +720,7 @@ export interface components {
                     tags?: unknown[] | null;
                     /** @description When the product was last changed, `YYYY-MM-DD HH:mm` (`"2024-05-11 17:00"`), without seconds as `created_at`. */
                     updated_at?: string | null;
-                    /** @description The product's variants; empty in the sample, so the shape of an entry is not documented (Edit Product's example sends `{"color": "red", "size": "M"}`). */
+                    /** @description The product's variants; empty in the sample, so the shape of an entry is not documented (Edit Product's table and Node.js sample give `{"color": "red", "size": "M"}`). */
                     variants?: unknown[] | null;
                 } | null;
             } | null;
