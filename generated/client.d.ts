@@ -343,35 +343,35 @@ export type ListProductsResponse = operations["listProducts"]["responses"][200][
  */
 export interface ListProductsInput {
   /**
-   * Only the products with this name (`"Widget A"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   * Only the products with this name. Not documented by KeepUp: whether the match is exact or partial.
    */
   productName?: string | undefined;
   /**
-   * Only the products with this Stock Keeping Unit (`"SKU12345"` in KeepUp's table and samples). KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
+   * Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
    */
   sku?: string | undefined;
   /**
-   * Only the products with this barcode (`"0123456789012"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   * Only the products with this barcode. Not documented by KeepUp: whether the match is exact or partial.
    */
   barcode?: string | undefined;
   /**
-   * Only the products of this category (`"Electronics"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+   * Only the products of this category. Not documented by KeepUp: whether the match is exact or partial.
    */
   category?: string | undefined;
   /**
-   * Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all` (`"in_stock"` in KeepUp's samples). The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
+   * Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all`. The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
    */
   status?: "in_stock" | "out_of_stock" | "low_stock" | "all" | undefined;
   /**
-   * Only the products that have expired (`yes`) or have not (`no`; `"no"` in KeepUp's samples). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
+   * Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
    */
   expired?: "yes" | "no" | boolean | undefined;
   /**
-   * How many products to return at most, or `all` for no limit (`"10"` in KeepUp's table and samples). KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
+   * How many products to return at most, or `all` for no limit. KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
    */
   limit?: string | number | undefined;
   /**
-   * The page of results (`"1"` in KeepUp's table and samples). KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
+   * The page of results. KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
    */
   page?: string | number | undefined;
 }
@@ -391,31 +391,31 @@ export type AddProductResponse = operations["addProduct"]["responses"][200]["con
  */
 export interface AddProductInput {
   /**
-   * The product's name, required (`"Widget A"` in the table, `"Product A"` in the sample).
+   * The product's name, required (the sample sends `"Product A"`).
    */
   productName: string;
   /**
-   * A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+   * A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
    */
   description?: string | undefined;
   /**
-   * What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price).
+   * What the product costs, a valid monetary amount. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
    */
   costPrice?: number | undefined;
   /**
-   * What the product sells for, a valid monetary amount, required (`20.00`). A JSON number, the contract's choice (see Price).
+   * What the product sells for, a valid monetary amount, required. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
    */
   sellingPrice: number;
   /**
-   * The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price).
+   * The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
    */
   previousPrice?: number | undefined;
   /**
-   * The quantity available (`50`). Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (for an `unlimited` product, send the quantity in stock: KeepUp's sample product, `unlimited`, has `0`).
+   * The quantity available. Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (KeepUp's sample product, `unlimited`, has the quantity `0`).
    */
   quantity: number;
   /**
-   * The level at which the product should be restocked (`10`).
+   * The level at which the product should be restocked.
    */
   restockLevel?: number | undefined;
   /**
@@ -431,23 +431,23 @@ export interface AddProductInput {
    */
   featuredProduct?: "yes" | "no" | boolean | undefined;
   /**
-   * The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already.
+   * The product's category. Not documented by KeepUp: whether the category must exist already.
    */
   category?: string | undefined;
   /**
-   * The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+   * The product's tags. KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the table's example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text.
    */
   tags?: string[] | undefined;
   /**
-   * The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
+   * The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
    */
   sku?: string | undefined;
   /**
-   * The product's barcode (`"0123456789012"`).
+   * The product's barcode.
    */
   barcode?: string | undefined;
   /**
-   * Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`.
+   * Where the product is stored within the business. List Products' items name it `location`.
    */
   productLocation?: string | undefined;
 }
@@ -462,88 +462,88 @@ export type EditProductResponse = operations["editProduct"]["responses"][200]["c
  */
 export interface EditProductInput {
   /**
-   * The product's name (`"Widget A"` in the table, `"Product A"` in the sample). Required, as Edit Product's table says (`yes`), although KeepUp's Introduction says PUT changes a record "in whole or in part": the contract's choice follows the table.
+   * The product's name (the sample sends `"Product A"`). Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part; **the contract's choice:** required, as the table says.
    */
   productName: string;
   /**
-   * A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+   * A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
    */
   description?: string | undefined;
   /**
-   * What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price).
+   * What the product costs, a valid monetary amount. The table types it `float`; the Node.js sample sends a number, the PHP sample a string (`'15.75'`), and List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the Node.js sample sends it.
    */
   costPrice?: number | undefined;
   /**
-   * What the product sells for, a valid monetary amount (`20.00`). Required, as Edit Product's table says (`yes`), the contract's choice as for `product_name`. A JSON number, the contract's choice (see Price).
+   * What the product sells for, a valid monetary amount. Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part, and types it `float`; the Node.js sample sends a number, the PHP sample a string (`'20.00'`), and List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** required, as the table says, and a JSON number, as the table types it and the Node.js sample sends it.
    */
   sellingPrice: number;
   /**
-   * The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price).
+   * The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
    */
   previousPrice?: number | undefined;
   /**
-   * The quantity available (`50`). Edit Product's table marks it `conditional`, "required if `stock_limit` is 'limited'", but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against.
+   * The quantity available. Edit Product's table marks it `conditional`, required if `stock_limit` is `limited`, but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against.
    */
   quantity?: number | undefined;
   /**
-   * The level at which the product should be restocked (`10`).
+   * The level at which the product should be restocked.
    */
   restockLevel?: number | undefined;
   /**
-   * Whether the product shows on the storefront, `yes` or `no` (`yes` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
    */
   showOnStorefront?: "yes" | "no" | boolean | undefined;
   /**
-   * Whether the product is featured, `yes` or `no` (`no` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
    */
   featuredProduct?: "yes" | "no" | boolean | undefined;
   /**
-   * The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already.
+   * The product's category. Not documented by KeepUp: whether the category must exist already.
    */
   category?: string | undefined;
   /**
-   * The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+   * The product's tags. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the table's example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text.
    */
   tags?: string[] | undefined;
   /**
-   * The product's variants (`[{"color": "red", "size": "M"}]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the example and the Node.js sample write it, of objects whose members are free: KeepUp documents none.
+   * The product's variants. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the table's example and the Node.js sample write it, of objects whose members are free: KeepUp documents none.
    */
   variants?: Record<string, unknown>[] | undefined;
   /**
-   * The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
+   * The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
    */
   sku?: string | undefined;
   /**
-   * The product's barcode (`"0123456789012"`).
+   * The product's barcode.
    */
   barcode?: string | undefined;
   /**
-   * Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`.
+   * Where the product is stored within the business. List Products' items name it `location`.
    */
   productLocation?: string | undefined;
   /**
-   * The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of the entries its samples show (see ProductExpiration).
+   * The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of entries with the three members its samples send, `batch_number`, `expiration_date` and `alert_date`, and no other.
    */
   expirations?: {
     /**
-     * The batch's number (`"batch123"` in KeepUp's samples).
+     * The batch's number.
      */
     batchNumber?: string | undefined;
     /**
-     * The date the batch expires (`"2024-12-31"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: its format, so none is imposed.
+     * The date the batch expires, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: its format, so none is imposed.
      */
     expirationDate?: string | undefined;
     /**
-     * The date of an alert about the batch's expiry (`"2024-12-01"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+     * The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
      */
     alertDate?: string | undefined;
   }[] | undefined;
   /**
-   * Typed `array` in KeepUp's table, with no description (`[]` in the Node.js sample). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is.
+   * Typed `array` in KeepUp's table, with no description and no example (the Node.js sample sends it empty). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is.
    */
   removedImages?: unknown[] | undefined;
   /**
-   * Typed `array` in KeepUp's table, with no description; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold.
+   * Typed `array` in KeepUp's table, with no description and no example; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold.
    */
   primaryProductImageIndex?: unknown[] | number | undefined;
 }
@@ -627,25 +627,13 @@ export interface ProductsResource {
   /**
    * List products.
    *
-   * Lists the products of the business account, narrowed by the filters below (name, SKU,
-   * barcode, category, stock status, expiry), one page at a time, with totals.
+   * Lists the products of the business account, narrowed by the filters (query parameters: name, SKU, barcode, category, stock status, expiry), one page at a time, with totals.
    *
-   * **The path.** KeepUp's endpoint line says `/products`; the Node.js and PHP samples on its page
-   * call `/inventory`, and its Python sample `https://example.com/api/inventory`, on another host.
-   * **The contract's choice:** `/products`, the endpoint line's path, as on every other Products
-   * page; only `/products` is documented here.
+   * **The path.** KeepUp's endpoint line says `/products`; the Node.js and PHP samples on its page call `/inventory`, and its Python sample `https://example.com/api/inventory`, on another host. **The contract's choice:** `/products`, the endpoint line's path, as on every other Products page; only `/products` is documented here.
    *
-   * **Paging.** `page` picks a page and `limit` caps how many products come back (`all`: no cap).
-   * KeepUp's table types both `string`, while List Sales' `page` is a `number`. Not documented by
-   * KeepUp: the default page size, the sort order, and a page count or next link: the response's
-   * `meta` counts `total_records` only, and does not say whether that is every matching product or
-   * those of the page.
+   * **Paging.** `page` picks a page and `limit` caps how many products come back (`all`: no cap). KeepUp's table types both `string`, while List Sales' `page` is a `number`. Not documented by KeepUp: the default page size, the sort order, and a page count or next link: the response's `meta` counts `total_records` only, and does not say whether that is every matching product or those of the page.
    *
-   * **Not documented by KeepUp:** whether the filters match exactly or partially and how they
-   * combine, whether parameter names are case-sensitive (the PHP sample writes `sku`), what is
-   * answered when nothing matches or past the last page, and any error. A product in the list has
-   * fewer members than Fetch Product returns (no `previous_price`, `tags`, `variants` or
-   * `expirations`), and `location` where Fetch Product has `product_location`.
+   * **Not documented by KeepUp:** whether the filters match exactly or partially and how they combine, whether parameter names are case-sensitive (the PHP sample writes `sku`), what is answered when nothing matches or past the last page, and any error. A product in the list has fewer members than Fetch Product returns (no `previous_price`, `tags`, `variants` or `expirations`), and `location` where Fetch Product has `product_location`. **Not readable on KeepUp's page:** the end of its Python sample.
    */
   list(filters?: ListProductsInput, options?: RequestOptions): APIPromise<ListProductsResponse>;
   /**
@@ -653,39 +641,23 @@ export interface ProductsResource {
    *
    * Returns the full details of one product.
    *
-   * **The path.** KeepUp's endpoint line and its Node.js and PHP samples use
-   * `/products/{product_id}`; its Python sample uses `/inventory/{product_id}`. **The contract's
-   * choice:** `/products/{product_id}`, the endpoint line's path; only it is documented here.
+   * **The path.** KeepUp's endpoint line and its Node.js and PHP samples use `/products/{product_id}`; its Python sample uses `/inventory/{product_id}`. **The contract's choice:** `/products/{product_id}`, the endpoint line's path; only it is documented here.
    *
-   * **The id.** KeepUp's table types `product_id` a `number` (`12345`); its samples pass it as a
-   * string (`'YOUR_PRODUCT_ID'`), and its sample response has a whole number (`19842`). Its Node.js
-   * sample writes the URL as a template literal without `$`, so it requests the literal path
-   * `/products/{product_id}`; the PHP and Python samples insert the id.
+   * **The id.** KeepUp's table types `product_id` a `number` (`12345`); its samples pass it as a string (`'YOUR_PRODUCT_ID'`), and its sample response has a whole number (`19842`). Its Node.js sample writes the URL as a template literal without `$`, so it requests the literal path `/products/{product_id}`; the PHP and Python samples insert the id.
    *
-   * **Not documented by KeepUp:** which members may be `null`, and what is answered for a product
-   * that does not exist or was deleted.
+   * **Not documented by KeepUp:** which members may be `null`, and what is answered for a product that does not exist or was deleted.
    */
   get(productId: number | string, options?: RequestOptions): APIPromise<FetchProductResponse>;
   /**
    * Add a product.
    *
-   * Creates a product in the business account's inventory. KeepUp's page says this covers
-   * uploading images, setting prices, stock levels and other details.
+   * Creates a product in the business account's inventory. KeepUp's page says this covers uploading images, setting prices, stock levels and other details.
    *
-   * **Images.** KeepUp's page documents no field for an image, and no content type but the JSON
-   * its Introduction names for request bodies (Edit Product's PHP sample prepares an image file,
-   * but where it attaches it is not in the copy read). **The contract's choice:** no image
-   * upload: the fields of the page's table, in a JSON body. (This page's samples are cut off
-   * before they show how the body is sent.)
+   * **Images.** KeepUp's page documents no field for an image, and no content type but the JSON its Introduction names for request and response bodies. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as the Introduction says request bodies are.
    *
-   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so
-   * a repeated request may create another product. This package's client never sends it again
-   * unless the failure proves KeepUp did not receive it.
+   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
    *
-   * **Not documented by KeepUp:** the response and its status code (see 200 below); validation
-   * errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency.
-   * Add Product takes no `variants` or `expirations`, although Edit Product takes them and Fetch
-   * Product returns them.
+   * **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
    */
   add(product: AddProductInput, options?: RequestOptions): APIPromise<AddProductResponse>;
   /**
@@ -693,26 +665,13 @@ export interface ProductsResource {
    *
    * Changes the details of a product.
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-   * existing record); the Node.js sample on its page sends `post` (the method of its PHP sample
-   * is not in the copy read, nor is a Python sample). **The contract's choice:** `PUT`, the
-   * endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the Node.js sample on its page sends `post`. Not readable on KeepUp's page: the method of its PHP sample, and any further sample. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
-   * **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as
-   * arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as
-   * strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), with
-   * an image file. The page's Headers section names no content type. **The contract's choice:**
-   * JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are.
-   * KeepUp documents no field to add an image, so none is taken; `removed_images` and
-   * `primary_product_image_index` are as the page's table lists them, without a description.
+   * **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken; `removed_images` and `primary_product_image_index` are as the page's table lists them, without a description.
    *
-   * **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample
-   * leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
+   * **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
    *
-   * **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires
-   * `product_name` and `selling_price`, although the Introduction says PUT changes a record "in
-   * whole or in part"); whether `stock_limit` can be changed; the response and its status code
-   * (see 200 below); the answer for a product that does not exist.
+   * **Not readable on KeepUp's page:** anything after its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
    */
   edit(productId: number | string, changes: EditProductInput, options?: RequestOptions): APIPromise<EditProductResponse>;
 }

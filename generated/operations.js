@@ -1634,11 +1634,6 @@ export const operations = {
     "success": {
       "200": {
         "type": "object",
-        "required": [
-          "status",
-          "message",
-          "data"
-        ],
         "properties": {
           "status": {
             "type": [
@@ -1791,11 +1786,6 @@ export const operations = {
     "success": {
       "200": {
         "type": "object",
-        "required": [
-          "status",
-          "message",
-          "data"
-        ],
         "properties": {
           "status": {
             "type": [

@@ -10,25 +10,13 @@ export interface paths {
         };
         /**
          * List products
-         * @description Lists the products of the business account, narrowed by the filters below (name, SKU,
-         *     barcode, category, stock status, expiry), one page at a time, with totals.
+         * @description Lists the products of the business account, narrowed by the filters (query parameters: name, SKU, barcode, category, stock status, expiry), one page at a time, with totals.
          *
-         *     **The path.** KeepUp's endpoint line says `/products`; the Node.js and PHP samples on its page
-         *     call `/inventory`, and its Python sample `https://example.com/api/inventory`, on another host.
-         *     **The contract's choice:** `/products`, the endpoint line's path, as on every other Products
-         *     page; only `/products` is documented here.
+         *     **The path.** KeepUp's endpoint line says `/products`; the Node.js and PHP samples on its page call `/inventory`, and its Python sample `https://example.com/api/inventory`, on another host. **The contract's choice:** `/products`, the endpoint line's path, as on every other Products page; only `/products` is documented here.
          *
-         *     **Paging.** `page` picks a page and `limit` caps how many products come back (`all`: no cap).
-         *     KeepUp's table types both `string`, while List Sales' `page` is a `number`. Not documented by
-         *     KeepUp: the default page size, the sort order, and a page count or next link: the response's
-         *     `meta` counts `total_records` only, and does not say whether that is every matching product or
-         *     those of the page.
+         *     **Paging.** `page` picks a page and `limit` caps how many products come back (`all`: no cap). KeepUp's table types both `string`, while List Sales' `page` is a `number`. Not documented by KeepUp: the default page size, the sort order, and a page count or next link: the response's `meta` counts `total_records` only, and does not say whether that is every matching product or those of the page.
          *
-         *     **Not documented by KeepUp:** whether the filters match exactly or partially and how they
-         *     combine, whether parameter names are case-sensitive (the PHP sample writes `sku`), what is
-         *     answered when nothing matches or past the last page, and any error. A product in the list has
-         *     fewer members than Fetch Product returns (no `previous_price`, `tags`, `variants` or
-         *     `expirations`), and `location` where Fetch Product has `product_location`.
+         *     **Not documented by KeepUp:** whether the filters match exactly or partially and how they combine, whether parameter names are case-sensitive (the PHP sample writes `sku`), what is answered when nothing matches or past the last page, and any error. A product in the list has fewer members than Fetch Product returns (no `previous_price`, `tags`, `variants` or `expirations`), and `location` where Fetch Product has `product_location`. **Not readable on KeepUp's page:** the end of its Python sample.
          */
         get: operations["listProducts"];
         put?: never;
@@ -45,7 +33,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -56,17 +44,11 @@ export interface paths {
          * Fetch a product
          * @description Returns the full details of one product.
          *
-         *     **The path.** KeepUp's endpoint line and its Node.js and PHP samples use
-         *     `/products/{product_id}`; its Python sample uses `/inventory/{product_id}`. **The contract's
-         *     choice:** `/products/{product_id}`, the endpoint line's path; only it is documented here.
+         *     **The path.** KeepUp's endpoint line and its Node.js and PHP samples use `/products/{product_id}`; its Python sample uses `/inventory/{product_id}`. **The contract's choice:** `/products/{product_id}`, the endpoint line's path; only it is documented here.
          *
-         *     **The id.** KeepUp's table types `product_id` a `number` (`12345`); its samples pass it as a
-         *     string (`'YOUR_PRODUCT_ID'`), and its sample response has a whole number (`19842`). Its Node.js
-         *     sample writes the URL as a template literal without `$`, so it requests the literal path
-         *     `/products/{product_id}`; the PHP and Python samples insert the id.
+         *     **The id.** KeepUp's table types `product_id` a `number` (`12345`); its samples pass it as a string (`'YOUR_PRODUCT_ID'`), and its sample response has a whole number (`19842`). Its Node.js sample writes the URL as a template literal without `$`, so it requests the literal path `/products/{product_id}`; the PHP and Python samples insert the id.
          *
-         *     **Not documented by KeepUp:** which members may be `null`, and what is answered for a product
-         *     that does not exist or was deleted.
+         *     **Not documented by KeepUp:** which members may be `null`, and what is answered for a product that does not exist or was deleted.
          */
         get: operations["fetchProduct"];
         put?: never;
@@ -88,23 +70,13 @@ export interface paths {
         put?: never;
         /**
          * Add a product
-         * @description Creates a product in the business account's inventory. KeepUp's page says this covers
-         *     uploading images, setting prices, stock levels and other details.
+         * @description Creates a product in the business account's inventory. KeepUp's page says this covers uploading images, setting prices, stock levels and other details.
          *
-         *     **Images.** KeepUp's page documents no field for an image, and no content type but the JSON
-         *     its Introduction names for request bodies (Edit Product's PHP sample prepares an image file,
-         *     but where it attaches it is not in the copy read). **The contract's choice:** no image
-         *     upload: the fields of the page's table, in a JSON body. (This page's samples are cut off
-         *     before they show how the body is sent.)
+         *     **Images.** KeepUp's page documents no field for an image, and no content type but the JSON its Introduction names for request and response bodies. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as the Introduction says request bodies are.
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so
-         *     a repeated request may create another product. This package's client never sends it again
-         *     unless the failure proves KeepUp did not receive it.
+         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Not documented by KeepUp:** the response and its status code (see 200 below); validation
-         *     errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency.
-         *     Add Product takes no `variants` or `expirations`, although Edit Product takes them and Fetch
-         *     Product returns them.
+         *     **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
          */
         post: operations["addProduct"];
         delete?: never;
@@ -119,7 +91,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -131,26 +103,13 @@ export interface paths {
          * Edit a product
          * @description Changes the details of a product.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an
-         *     existing record); the Node.js sample on its page sends `post` (the method of its PHP sample
-         *     is not in the copy read, nor is a Python sample). **The contract's choice:** `PUT`, the
-         *     endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the Node.js sample on its page sends `post`. Not readable on KeepUp's page: the method of its PHP sample, and any further sample. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
-         *     **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as
-         *     arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as
-         *     strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), with
-         *     an image file. The page's Headers section names no content type. **The contract's choice:**
-         *     JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are.
-         *     KeepUp documents no field to add an image, so none is taken; `removed_images` and
-         *     `primary_product_image_index` are as the page's table lists them, without a description.
+         *     **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken; `removed_images` and `primary_product_image_index` are as the page's table lists them, without a description.
          *
-         *     **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample
-         *     leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
+         *     **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
          *
-         *     **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires
-         *     `product_name` and `selling_price`, although the Introduction says PUT changes a record "in
-         *     whole or in part"); whether `stock_limit` can be changed; the response and its status code
-         *     (see 200 below); the answer for a product that does not exist.
+         *     **Not readable on KeepUp's page:** anything after its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
          */
         put: operations["editProduct"];
         post?: never;
@@ -380,46 +339,86 @@ export interface components {
             /** @description Whether the customer is notified, `yes` or `no` (`yes` in KeepUp's samples). Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
         };
-        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists: the contract does not take it (the API key already names the business account). Add Product has no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them; and no field for an image (see the operation). */
+        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists: the contract does not take it (KeepUp gives each business account its own API key). Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them, and no field for an image, although the page says products can be added with images. Each example is the one Add Product's table gives or, where it gives none, the one its Node.js sample sends. */
         NewProductBody: {
-            /** @description The product's barcode (`"0123456789012"`). */
+            /**
+             * @description The product's barcode.
+             * @example 0123456789012
+             */
             barcode?: string;
-            /** @description The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already. */
+            /**
+             * @description The product's category. Not documented by KeepUp: whether the category must exist already.
+             * @example Electronics
+             */
             category?: string;
-            /** @description What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product costs, a valid monetary amount. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
+             * @example 15.75
+             */
             cost_price?: components["schemas"]["Price"];
-            /** @description A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed. */
+            /**
+             * @description A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+             * @example High-quality gadget
+             */
             description?: string;
             /**
              * @description Whether the product is featured, `yes` or `no`; `no` when not sent, as KeepUp's table says.
              * @default no
              */
             featured_product: components["schemas"]["YesNo"];
-            /** @description The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
+             * @example 18
+             */
             previous_price?: components["schemas"]["Price"];
-            /** @description Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`. */
+            /**
+             * @description Where the product is stored within the business. List Products' items name it `location`.
+             * @example Aisle 3, Shelf 5
+             */
             product_location?: string;
-            /** @description The product's name, required (`"Widget A"` in the table, `"Product A"` in the sample). */
+            /**
+             * @description The product's name, required (the sample sends `"Product A"`).
+             * @example Widget A
+             */
             product_name: string;
-            /** @description The quantity available (`50`). Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (for an `unlimited` product, send the quantity in stock: KeepUp's sample product, `unlimited`, has `0`). */
+            /**
+             * @description The quantity available. Add Product's table marks it required (`yes`), and its description adds "Required if `stock_limit` is 'limited'"; Edit Product's table marks it `conditional`. **The contract's choice:** required, as the table's column says: a request that sends it satisfies both readings (KeepUp's sample product, `unlimited`, has the quantity `0`).
+             * @example 50
+             */
             quantity: number;
-            /** @description The level at which the product should be restocked (`10`). */
+            /**
+             * @description The level at which the product should be restocked.
+             * @example 10
+             */
             restock_level?: number;
-            /** @description What the product sells for, a valid monetary amount, required (`20.00`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product sells for, a valid monetary amount, required. The table types it `float` and the sample sends a number; List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** a JSON number, as the table types it and the sample sends it.
+             * @example 20
+             */
             selling_price: components["schemas"]["Price"];
             /**
              * @description Whether the product shows on the storefront, `yes` or `no`; `no` when not sent, as KeepUp's table says.
              * @default no
              */
             show_on_storefront: components["schemas"]["YesNo"];
-            /** @description The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use. */
+            /**
+             * @description The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
+             * @example SKU12345
+             */
             SKU?: string;
             /**
              * @description Whether the product's stock is limited or unlimited, `limited` or `unlimited`, required. Edit Product's table does not list it.
+             * @example limited
              * @enum {string}
              */
             stock_limit: "limited" | "unlimited";
-            /** @description The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text. */
+            /**
+             * @description The product's tags. KeepUp's table types them `JSON`, "in JSON format", with an array as example, and does not say whether to send the array or a string holding it (Edit Product's Node.js sample sends the array, its PHP sample a `json_encode(...)` string). **The contract's choice:** a JSON array of strings, as the table's example and Edit Product's Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+             * @example [
+             *       "Electronics",
+             *       "Gadget"
+             *     ]
+             */
             tags?: string[];
         };
         /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` on the stored page, so it may send others.) Each example is the one Add Sale's table gives. */
@@ -535,72 +534,145 @@ export interface components {
              */
             payment_type?: string;
         };
-        /** @description A price sent to KeepUp. Add and Edit Product's tables type prices `float` ("must be a valid monetary amount"), and their Node.js samples send JSON numbers (`15.75`, `20.00`); Edit Product's PHP sample sends strings (`'15.75'`), and List and Fetch Product return prices as strings with two decimals (`"0.00"`). **The contract's choice:** a JSON number, as the tables type it and the Node.js samples send it; responses keep KeepUp's strings. Not documented by KeepUp: the currency, the precision, whether a price may be negative. */
+        /** @description A price sent to KeepUp. Add and Edit Product's tables type prices `float`, each a valid monetary amount, and their Node.js samples send JSON numbers (`15.75`, `20.00`); Edit Product's PHP sample sends strings (`'15.75'`), and List and Fetch Product return prices as strings with two decimals (`"0.00"`). **The contract's choice:** a JSON number, as the tables type it and the Node.js samples send it; responses keep KeepUp's strings. Not documented by KeepUp: the currency, the precision, whether a price may be negative. */
         Price: number;
-        /** @description The body of Add Product's success. Not documented by KeepUp beyond the envelope that every success sample shows: its page has a "Sample Response" heading whose content is not in the copy read. */
+        /** @description The body of Add Product's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductAddedBody: {
-            /** @description The product added. Not documented by KeepUp (its sample response was not in the copy read), so its type is `unknown`: narrow it before use. Not documented either: whether the new product's id is in it. */
-            data: unknown;
-            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
-            message: string | null;
-            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
-            status: number | null;
+            /** @description The answer's data; whether it holds the product added, or its new id, is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            data?: unknown;
+            /** @description A human-readable outcome, in every success KeepUp shows. */
+            message?: string | null;
+            /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
+            status?: number | null;
         };
-        /** @description A product's new details, with the fields of Edit Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Edit Product's PHP sample also sends `stock_limit`, which its table does not list: the contract does not take it here. Not documented by KeepUp: whether omitted fields are kept or cleared, and whether `tags`, `variants` and `expirations` replace or add to the product's. */
+        /** @description A product's new details, with the fields of Edit Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Edit Product's PHP sample also sends `stock_limit`, which its table does not list: the contract does not take it here. Not documented by KeepUp: whether omitted fields are kept or cleared, and whether `tags`, `variants` and `expirations` replace or add to the product's. Each example is the one Edit Product's table gives or, where it gives none, the one its Node.js sample sends. */
         ProductChangesBody: {
-            /** @description The product's barcode (`"0123456789012"`). */
+            /**
+             * @description The product's barcode.
+             * @example 0123456789012
+             */
             barcode?: string;
-            /** @description The product's category (`"Electronics"`). Not documented by KeepUp: whether the category must exist already. */
+            /**
+             * @description The product's category. Not documented by KeepUp: whether the category must exist already.
+             * @example Electronics
+             */
             category?: string;
-            /** @description What the product costs, a valid monetary amount (`15.75`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product costs, a valid monetary amount. The table types it `float`; the Node.js sample sends a number, the PHP sample a string (`'15.75'`), and List and Fetch Product return prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it and the Node.js sample sends it.
+             * @example 15.75
+             */
             cost_price?: components["schemas"]["Price"];
-            /** @description A detailed description of the product; KeepUp's table says it "uses sanitized content" (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed. */
+            /**
+             * @description A detailed description of the product; KeepUp's table says it "uses sanitized content", with no example (Fetch Product returns it as HTML, `"<p>6:16 description</p>"`). Not documented by KeepUp: what is removed.
+             * @example High-quality gadget
+             */
             description?: string;
-            /** @description The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of the entries its samples show (see ProductExpiration). */
+            /**
+             * @description The product's expiration details, which KeepUp's table says include batch numbers and dates, "in JSON format", with no example; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the Node.js sample writes it, of entries with the three members its samples send, `batch_number`, `expiration_date` and `alert_date`, and no other.
+             * @example [
+             *       {
+             *         "batch_number": "batch123",
+             *         "expiration_date": "2024-12-31",
+             *         "alert_date": "2024-12-01"
+             *       }
+             *     ]
+             */
             expirations?: components["schemas"]["ProductExpiration"][];
             /**
-             * @description Whether the product is featured, `yes` or `no` (`no` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+             * @description Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
              * @default no
+             * @example no
              */
             featured_product: components["schemas"]["YesNo"];
-            /** @description The previous selling price, if any, a valid monetary amount (`18.00`). A JSON number, the contract's choice (see Price). */
+            /**
+             * @description The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
+             * @example 18
+             */
             previous_price?: components["schemas"]["Price"];
-            /** @description Typed `array` in KeepUp's table, with no description; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold. */
+            /**
+             * @description Typed `array` in KeepUp's table, with no description and no example; its Node.js sample sends the number `0`. **The contract's choice:** both are accepted, a JSON array or a whole number, as neither the table nor the sample can be ruled out. Not documented by KeepUp: what it does (its name says it picks the primary image), what it counts from, and what an array would hold.
+             * @example 0
+             */
             primary_product_image_index?: unknown[] | number;
-            /** @description Where the product is stored within the business (`"Aisle 3, Shelf 5"`). List Products' items name it `location`. */
+            /**
+             * @description Where the product is stored within the business. List Products' items name it `location`.
+             * @example Aisle 3, Shelf 5
+             */
             product_location?: string;
-            /** @description The product's name (`"Widget A"` in the table, `"Product A"` in the sample). Required, as Edit Product's table says (`yes`), although KeepUp's Introduction says PUT changes a record "in whole or in part": the contract's choice follows the table. */
+            /**
+             * @description The product's name (the sample sends `"Product A"`). Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part; **the contract's choice:** required, as the table says.
+             * @example Widget A
+             */
             product_name: string;
-            /** @description The quantity available (`50`). Edit Product's table marks it `conditional`, "required if `stock_limit` is 'limited'", but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against. */
+            /**
+             * @description The quantity available. Edit Product's table marks it `conditional`, required if `stock_limit` is `limited`, but does not list `stock_limit` (its PHP sample sends it, its Node.js sample does not); Add Product's table marks `quantity` required. **The contract's choice:** optional, as this body takes no `stock_limit` whose value the condition could be checked against.
+             * @example 50
+             */
             quantity?: number;
-            /** @description Typed `array` in KeepUp's table, with no description (`[]` in the Node.js sample). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is. */
+            /**
+             * @description Typed `array` in KeepUp's table, with no description and no example (the Node.js sample sends it empty). Not documented by KeepUp: what it does (its name says images to remove), and what an entry is.
+             * @example []
+             */
             removed_images?: unknown[];
-            /** @description The level at which the product should be restocked (`10`). */
+            /**
+             * @description The level at which the product should be restocked.
+             * @example 10
+             */
             restock_level?: number;
-            /** @description What the product sells for, a valid monetary amount (`20.00`). Required, as Edit Product's table says (`yes`), the contract's choice as for `product_name`. A JSON number, the contract's choice (see Price). */
+            /**
+             * @description What the product sells for, a valid monetary amount. Edit Product's table marks it required (`yes`), although KeepUp's Introduction says PUT changes an existing record in whole or in part, and types it `float`; the Node.js sample sends a number, the PHP sample a string (`'20.00'`), and List and Fetch Product return prices as strings (`"37.00"`). **The contract's choice:** required, as the table says, and a JSON number, as the table types it and the Node.js sample sends it.
+             * @example 20
+             */
             selling_price: components["schemas"]["Price"];
             /**
-             * @description Whether the product shows on the storefront, `yes` or `no` (`yes` in the sample); KeepUp's table gives `no` as the default. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+             * @description Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
              * @default no
+             * @example yes
              */
             show_on_storefront: components["schemas"]["YesNo"];
-            /** @description The Stock Keeping Unit (`"SKU12345"`), which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use. */
+            /**
+             * @description The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
+             * @example SKU12345
+             */
             SKU?: string;
-            /** @description The product's tags (`["Electronics", "Gadget"]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text. */
+            /**
+             * @description The product's tags. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string in a form field. **The contract's choice:** a JSON array of strings, as the table's example and the Node.js sample write it. Not documented by KeepUp: whether tags are free text.
+             * @example [
+             *       "Electronics",
+             *       "Gadget"
+             *     ]
+             */
             tags?: string[];
-            /** @description The product's variants (`[{"color": "red", "size": "M"}]`). KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the example and the Node.js sample write it, of objects whose members are free: KeepUp documents none. */
+            /**
+             * @description The product's variants. KeepUp's table types them `JSON`, "in JSON format"; the Node.js sample sends a JSON array, the PHP sample a `json_encode(...)` string. **The contract's choice:** a JSON array, as the table's example and the Node.js sample write it, of objects whose members are free: KeepUp documents none.
+             * @example [
+             *       {
+             *         "color": "red",
+             *         "size": "M"
+             *       }
+             *     ]
+             */
             variants?: Record<string, never>[];
         };
-        /** @description One entry of `expirations`. Edit Product's table says only that the list "includes batch numbers and dates", with no example; its Node.js and PHP samples send entries with `batch_number`, `expiration_date` and `alert_date`, which no table describes. Not documented by KeepUp: which members are required, the dates' format, what `alert_date` triggers. **The contract's choice:** these three members, the ones the samples send, and no other, so that a misspelt one is rejected rather than ignored. */
+        /** @description One entry of `expirations`. Edit Product's table says only that the list includes batch numbers and dates, with no example; its Node.js and PHP samples send entries with `batch_number`, `expiration_date` and `alert_date`, which no table describes. Not documented by KeepUp: which members are required, the dates' format, what `alert_date` triggers. **The contract's choice:** these three members, the ones the samples send, and no other, so that a misspelt one is rejected rather than ignored. Each example is the one the samples send. */
         ProductExpiration: {
-            /** @description The date of an alert about the batch's expiry (`"2024-12-01"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: what it triggers, and its format, so none is imposed. */
+            /**
+             * @description The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+             * @example 2024-12-01
+             */
             alert_date?: string;
-            /** @description The batch's number (`"batch123"` in KeepUp's samples). */
+            /**
+             * @description The batch's number.
+             * @example batch123
+             */
             batch_number?: string;
-            /** @description The date the batch expires (`"2024-12-31"` in KeepUp's samples, `YYYY-MM-DD`). Not documented by KeepUp: its format, so none is imposed. */
+            /**
+             * @description The date the batch expires, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: its format, so none is imposed.
+             * @example 2024-12-31
+             */
             expiration_date?: string;
         };
-        /** @description The body of Fetch Product's success, as KeepUp's sample shows it: the product in `data.product_info`. */
+        /** @description The body of Fetch Product's success, as KeepUp's sample shows it: the product in `data.product_info`. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         ProductFoundBody: {
             /** @description The product. */
             data: {
@@ -610,7 +682,7 @@ export interface components {
                     barcode?: unknown;
                     /** @description The product's category. `null` in the sample, the only value shown, so its type is not documented (Add and Edit Product take a string). */
                     category?: unknown;
-                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, numbers in requests (see Price), strings here. */
+                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
                     /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
                     created_at?: string | null;
@@ -622,7 +694,7 @@ export interface components {
                     featured_product?: string | null;
                     /** @description The product's images; empty in the sample, so the shape of an entry is not documented. */
                     images?: unknown[] | null;
-                    /** @description The previous selling price, a decimal string (`"0.00"`); a number in requests (see Price). */
+                    /** @description The previous selling price, a decimal string (`"0.00"`); a JSON number in Add and Edit Product's requests, as their tables type prices `float`. */
                     previous_price?: string | null;
                     /** @description The product's id (`19842`), a whole number here, though KeepUp's sample code passes the path's `product_id` as a string. */
                     product_id?: number | null;
@@ -634,7 +706,7 @@ export interface components {
                     quantity?: number | null;
                     /** @description The level at which the product should be restocked (`1`). */
                     restock_level?: number | null;
-                    /** @description What the product sells for, a decimal string (`"37.00"`); a number in requests (see Price). */
+                    /** @description What the product sells for, a decimal string (`"37.00"`); a JSON number in Add and Edit Product's requests, as their tables type prices `float`. */
                     selling_price?: string | null;
                     /** @description Whether the product shows on the storefront (`"yes"`). */
                     show_on_storefront?: string | null;
@@ -648,16 +720,16 @@ export interface components {
                     tags?: unknown[] | null;
                     /** @description When the product was last changed, `YYYY-MM-DD HH:mm` (`"2024-05-11 17:00"`), without seconds as `created_at`. */
                     updated_at?: string | null;
-                    /** @description The product's variants; empty in the sample, so the shape of an entry is not documented (Edit Product's example sends `{"color": "red", "size": "M"}`). */
+                    /** @description The product's variants; empty in the sample, so the shape of an entry is not documented (Edit Product's table and Node.js sample give `{"color": "red", "size": "M"}`). */
                     variants?: unknown[] | null;
                 } | null;
             } | null;
             /** @description A human-readable outcome (`product ready` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of List Products' success, as KeepUp's sample shows it: totals in `data.meta`, the products in `data.products`. (The sample's one product has `stock_limit` `unlimited` and yet is `out_of_stock` and counted in `total_products_out_of_stock`; see `stock_status`.) */
+        /** @description The body of List Products' success, as KeepUp's sample shows it: totals in `data.meta`, the products in `data.products`. (The sample's one product has `stock_limit` `unlimited` and yet is `out_of_stock` and counted in `total_products_out_of_stock`; see `stock_status`.) KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         ProductsListedBody: {
             /** @description The products that match the filters, and totals. */
             data: {
@@ -686,7 +758,7 @@ export interface components {
                     barcode?: unknown;
                     /** @description The product's category. `null` in the sample, the only value shown, so its type is not documented (Add and Edit Product take a string). */
                     category?: unknown;
-                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, numbers in requests (see Price), strings here. */
+                    /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
                     /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
                     created_at?: string | null;
@@ -706,7 +778,7 @@ export interface components {
                     quantity?: number | null;
                     /** @description The level at which the product should be restocked (`1`). */
                     restock_level?: number | null;
-                    /** @description What the product sells for, a decimal string (`"37.00"`); a number in requests (see Price). */
+                    /** @description What the product sells for, a decimal string (`"37.00"`); a JSON number in Add and Edit Product's requests, as their tables type prices `float`. */
                     selling_price?: string | null;
                     /** @description Whether the product shows on the storefront (`"yes"`). */
                     show_on_storefront?: string | null;
@@ -722,17 +794,17 @@ export interface components {
             } | null;
             /** @description A human-readable outcome (`products found: 1` in KeepUp's sample). */
             message: string | null;
-            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
+            /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of Edit Product's success. Not documented by KeepUp beyond the envelope that every success sample shows: no copy read of its page reaches past its PHP sample, so whether the page has a sample response at all is not known. */
+        /** @description The body of Edit Product's success. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all. The members below are the envelope of every success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductUpdatedBody: {
-            /** @description The product after the edit. Not documented by KeepUp (no sample response was in the copy read), so its type is `unknown`: narrow it before use. */
-            data: unknown;
-            /** @description A human-readable outcome. Not documented by KeepUp for this operation. */
-            message: string | null;
-            /** @description The HTTP status, repeated (as in every success sample of KeepUp's). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row is cut off). */
-            status: number | null;
+            /** @description The answer's data; whether it holds the product edited is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            data?: unknown;
+            /** @description A human-readable outcome, in every success KeepUp shows. */
+            message?: string | null;
+            /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
+            status?: number | null;
         };
         /** @description The body of Add Sale's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SaleAddedBody: {
@@ -1034,7 +1106,7 @@ export interface components {
                 "application/json": components["schemas"]["NotDocumentedBody"];
             };
         };
-        /** @description The product was added. Not documented by KeepUp: the status code and the body (its page has a "Sample Response" heading whose content is not in the copy read). **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the product was probably created, so it must not be sent again. */
+        /** @description The product was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the product was probably created, so it must not be sent again. */
         ProductAdded: {
             headers: {
                 [name: string]: unknown;
@@ -1061,7 +1133,7 @@ export interface components {
                 "application/json": components["schemas"]["ProductsListedBody"];
             };
         };
-        /** @description The product was updated. Not documented by KeepUp: the status code and the body (no copy read of its page reaches a sample response). **The contract's choice:** 200, the status of every other success KeepUp shows. */
+        /** @description The product was updated. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all, and so the status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
         ProductUpdated: {
             headers: {
                 [name: string]: unknown;
@@ -1136,12 +1208,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Only the products with this barcode (`"0123456789012"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+         * @description Only the products with this barcode. Not documented by KeepUp: whether the match is exact or partial.
          * @example 0123456789012
          */
         Barcode: string;
         /**
-         * @description Only the products of this category (`"Electronics"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+         * @description Only the products of this category. Not documented by KeepUp: whether the match is exact or partial.
          * @example Electronics
          */
         Category: string;
@@ -1152,29 +1224,29 @@ export interface components {
         /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateTo: string;
         /**
-         * @description Only the products that have expired (`yes`) or have not (`no`; `"no"` in KeepUp's samples). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
+         * @description Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
          * @example no
          */
         Expired: components["schemas"]["YesNo"];
         /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
         PhoneNumber: string;
         /**
-         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
          * @example 19842
          */
         ProductId: number | string;
         /**
-         * @description Only the products with this name (`"Widget A"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+         * @description Only the products with this name. Not documented by KeepUp: whether the match is exact or partial.
          * @example Widget A
          */
         ProductName: string;
         /**
-         * @description How many products to return at most, or `all` for no limit (`"10"` in KeepUp's table and samples). KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
+         * @description How many products to return at most, or `all` for no limit. KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
          * @example 10
          */
         ProductsLimit: string;
         /**
-         * @description The page of results (`"1"` in KeepUp's table and samples). KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
+         * @description The page of results. KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
          * @example 1
          */
         ProductsPage: string;
@@ -1192,12 +1264,12 @@ export interface components {
         /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
         SaleStatus: "receipt" | "invoice" | "quote";
         /**
-         * @description Only the products with this Stock Keeping Unit (`"SKU12345"` in KeepUp's table and samples). KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
+         * @description Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
          * @example SKU12345
          */
         Sku: string;
         /**
-         * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all` (`"in_stock"` in KeepUp's samples). The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
+         * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all`. The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
          * @example in_stock
          */
         StockStatus: "in_stock" | "out_of_stock" | "low_stock" | "all";
@@ -1249,42 +1321,42 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only the products with this barcode (`"0123456789012"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+                 * @description Only the products with this barcode. Not documented by KeepUp: whether the match is exact or partial.
                  * @example 0123456789012
                  */
                 barcode?: components["parameters"]["Barcode"];
                 /**
-                 * @description Only the products of this category (`"Electronics"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+                 * @description Only the products of this category. Not documented by KeepUp: whether the match is exact or partial.
                  * @example Electronics
                  */
                 category?: components["parameters"]["Category"];
                 /**
-                 * @description Only the products that have expired (`yes`) or have not (`no`; `"no"` in KeepUp's samples). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
+                 * @description Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
                  * @example no
                  */
                 expired?: components["parameters"]["Expired"];
                 /**
-                 * @description How many products to return at most, or `all` for no limit (`"10"` in KeepUp's table and samples). KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
+                 * @description How many products to return at most, or `all` for no limit. KeepUp's table types it `string`. **The contract's choice:** a string of digits from 1, or `all`, as the table's example and its one named value are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, a maximum, and the sort order.
                  * @example 10
                  */
                 limit?: components["parameters"]["ProductsLimit"];
                 /**
-                 * @description The page of results (`"1"` in KeepUp's table and samples). KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
+                 * @description The page of results. KeepUp's table types it `string` here, while List Sales' table types its `page` `number`. **The contract's choice:** a string of digits from 1, as the table's type and example are (this package's client also takes a whole number and writes it in digits). Not documented by KeepUp: the default, the page size when `limit` is not sent, any way to know the last page (the response's `meta` counts `total_records` only), and what is answered past the end.
                  * @example 1
                  */
                 page?: components["parameters"]["ProductsPage"];
                 /**
-                 * @description Only the products with this name (`"Widget A"` in KeepUp's table and samples). Not documented by KeepUp: whether the match is exact or partial.
+                 * @description Only the products with this name. Not documented by KeepUp: whether the match is exact or partial.
                  * @example Widget A
                  */
                 product_name?: components["parameters"]["ProductName"];
                 /**
-                 * @description Only the products with this Stock Keeping Unit (`"SKU12345"` in KeepUp's table and samples). KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
+                 * @description Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
                  * @example SKU12345
                  */
                 SKU?: components["parameters"]["Sku"];
                 /**
-                 * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all` (`"in_stock"` in KeepUp's samples). The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
+                 * @description Only the products with this stock status: `in_stock`, `out_of_stock`, `low_stock` or `all`. The filter is named `status`; the member it filters is named `stock_status` in the responses. Not documented by KeepUp: what `low_stock` means (no threshold is given), and what is returned when the filter is not sent.
                  * @example in_stock
                  */
                 status?: components["parameters"]["StockStatus"];
@@ -1306,7 +1378,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -1340,7 +1412,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product).
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];

@@ -61,6 +61,21 @@ describe("the contract's rules", () => {
     }
   });
 
+  it("writes each operation's description a paragraph a line, each heading opening a paragraph of its own", () => {
+    for (const { operationId } of operations) {
+      const paragraphs: string[] = raw(operationId).description.trim().split("\n\n");
+      for (const paragraph of paragraphs) {
+        expect(paragraph, operationId).not.toContain("\n");
+        // A heading ("**Paging.**") opens its paragraph; the markers ("**Not documented by KeepUp:**") may follow a sentence.
+        expect(paragraph.slice(1), operationId).not.toMatch(/\*\*[^*]+\.\*\*/);
+      }
+    }
+  });
+
+  it("speaks of KeepUp's stored pages, not of copies read, and gives its reasons where they apply, not by a component's name", () => {
+    expect(texts.filter((text) => /copy read|rendering|\(see (?:the operation|[A-Z][A-Za-z]+)\)/.test(text))).toEqual([]);
+  });
+
   it("serves KeepUp's production URL only: the local mock is no server of the published contract", () => {
     expect(document.servers.map((server: Json) => server.url)).toEqual(["https://api.keepup.store/v2.0"]);
     expect(document.info.description).toMatch(/npm start/);
@@ -199,6 +214,7 @@ describe("the pages", () => {
     }
     expect(document.tags.map((tag: Json) => tag.name)).toEqual(["Sales", "Products"]);
     expect(document.tags[1].description).toMatch(/List, Fetch, Add and Edit Product/);
+    expect(document.tags[1].description).toMatch(/KeepUp's stored pages include no\s+Products overview.*\*\*The\s+contract's choice:\*\* the order of KeepUp's Sales page/s);
   });
 
   it("authenticate with an HTTP bearer key, whose placeholders the samples write several ways", () => {
@@ -355,6 +371,10 @@ describe("the pages", () => {
     expect(described("page")).toMatch(/List Sales' table types its `page` `number`/);
     expect(described("SKU")).toMatch(/PHP sample's query string\s+writes `sku`.*\*\*The contract's choice:\*\* `SKU`/s);
     expect(described("status")).toMatch(/named `stock_status` in the responses/);
+    // Each filter's example is the one KeepUp's table gives (its samples send the same values).
+    expect(Object.fromEntries(parameters.map((p) => [p.name, p.example]))).toEqual({
+      product_name: "Widget A", SKU: "SKU12345", barcode: "0123456789012", category: "Electronics", status: "in_stock", expired: "no", limit: "10", page: "1",
+    });
     expect(raw("listProducts").description).toMatch(/endpoint line says `\/products`; the Node\.js and PHP samples on its page\s+call `\/inventory`, and its Python sample `https:\/\/example\.com\/api\/inventory`/);
     expect(raw("listProducts").description).toMatch(/\*\*The contract's choice:\*\* `\/products`/);
     expect(raw("listProducts").description).toMatch(/counts\s+`total_records` only/);
@@ -412,16 +432,27 @@ describe("the pages", () => {
     }
   });
 
+  /** Each body field's own example (beside its `$ref` or type), by name. */
+  const fieldExamples = (operationId: string) =>
+    Object.fromEntries(Object.entries<unknown>(bodySchema(operationId).properties).map(([name, node]) => [name, deref(node).example]).filter(([, example]) => example !== undefined));
+
+  it("Add and Edit Product: no example on Price, the schema of every price, so that each price field shows its own", () => {
+    expect(deref(document.components.schemas.Price)).not.toHaveProperty("example");
+    expect(deref(document.components.schemas.Price)).not.toHaveProperty("examples");
+  });
+
   const NEW_PRODUCT_FIELDS = ["product_name", "description", "cost_price", "selling_price", "previous_price", "quantity", "restock_level", "stock_limit",
     "show_on_storefront", "featured_product", "category", "tags", "SKU", "barcode", "product_location"];
 
-  it("Add Product: every field of its table in its order, quantity required though its description makes it conditional, no business_id, no image, and no sample response", () => {
+  it("Add Product: every field of its table in its order, quantity required though its description makes it conditional, no business_id, no image, and a sample response that cannot be read", () => {
     const schema = bodySchema("addProduct");
     expect(Object.keys(schema.properties)).toEqual(NEW_PRODUCT_FIELDS);
     expect(schema.required).toEqual(["product_name", "selling_price", "quantity", "stock_limit"]);
     const property = (name: string) => deref(schema.properties[name]);
     for (const name of ["cost_price", "selling_price", "previous_price"]) expect(property(name).type).toBe("number");
-    expect(property("cost_price").description).toMatch(/A JSON number, the contract's\s+choice \(see Price\)/);
+    for (const name of ["cost_price", "selling_price", "previous_price"]) {
+      expect(property(name).description, name).toMatch(/The table types it `float`.*returns? prices as strings.*\*\*The\s+contract's choice:\*\* a JSON number, as the table types it/s);
+    }
     expect(deref(document.components.schemas.Price).description).toMatch(/type prices `float`.*return prices as\s+strings.*\*\*The contract's choice:\*\* a JSON number/s);
     for (const name of ["quantity", "restock_level"]) expect(property(name).type).toBe("integer");
     expect(property("quantity").description).toMatch(/"Required if `stock_limit` is 'limited'".*`conditional`.*\*\*The contract's choice:\*\* required/s);
@@ -438,13 +469,22 @@ describe("the pages", () => {
     expect(examples.map(({ value }) => value)).toEqual([
       { product_name: "Product A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, quantity: 50, restock_level: 10, stock_limit: "limited" },
     ]);
-    expect(examples[0]!.description).toMatch(/cut off after `stock_limit`.*`business_id`.*left out/s);
-    expect(successExamples("addProduct")).toEqual([]);
+    expect(examples[0]!.description).toMatch(/after `stock_limit`.*could not be read.*`business_id`.*left out/s);
+    // Each field's example: the one Add Product's table gives, else the one its Node.js sample sends (description, stock_limit).
+    expect(fieldExamples("addProduct")).toEqual({
+      product_name: "Widget A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, previous_price: 18, quantity: 50, restock_level: 10,
+      stock_limit: "limited", category: "Electronics", tags: ["Electronics", "Gadget"], SKU: "SKU12345", barcode: "0123456789012", product_location: "Aisle 3, Shelf 5",
+    });
+    // Its sample response is cut off on KeepUp's stored page: the envelope named, none of it required, a placeholder example.
+    expect(raw("addProduct").description).toMatch(/\*\*Not readable on KeepUp's page:\*\* its sample response \(the page has a "Sample Response" heading\)/);
+    expect(resolveRef(document, raw("addProduct").responses["200"]).description).toMatch(/Not readable on KeepUp's page: its sample response.*\*\*The contract's choice:\*\* 200/s);
+    expect(successMember("addProduct").required).toBeUndefined();
+    expect(successMember("addProduct").description).toMatch(/\*\*the contract's choice:\*\*\s+it names them, typed as there, and requires\s+none/);
+    expect(successExamples("addProduct")).toEqual([{ status: 200, message: null, data: null }]);
     expect(successMember("addProduct", "data").type).toBeUndefined();
-    expect(resolveRef(document, raw("addProduct").responses["200"]).description).toMatch(/"Sample Response" heading whose content is not in the\s+copy read/);
   });
 
-  it("Edit Product: PUT only though its Node.js sample sends post, its table's fields in its order, JSON arrays where the PHP sample JSON-encodes, and no sample response", () => {
+  it("Edit Product: PUT only though its Node.js sample sends post, its table's fields in its order, JSON arrays where the PHP sample JSON-encodes, and nothing readable after its PHP sample", () => {
     const { path } = operationOf("editProduct");
     expect(Object.keys(document.paths[path]).filter((key) => key !== "parameters")).toEqual(["put"]);
     const description = raw("editProduct").description;
@@ -461,7 +501,10 @@ describe("the pages", () => {
     expect(schema.description).toMatch(/PHP sample also sends `stock_limit`, which its table does not\s+list: the contract does not take it/);
     const property = (name: string) => deref(schema.properties[name]);
     expect(property("quantity").description).toMatch(/`conditional`.*does not list `stock_limit`.*\*\*The contract's\s+choice:\*\* optional/s);
-    for (const name of ["product_name", "selling_price"]) expect(property(name).description).toMatch(/"in whole or in part"|the contract's choice as for `product_name`/);
+    for (const name of ["product_name", "selling_price"]) expect(property(name).description, name).toMatch(/marks it\s+required \(`yes`\), although KeepUp's Introduction says PUT changes an existing record in\s+whole or in part.*\*\*(?:the|The)\s+contract's choice:\*\* required/s);
+    for (const name of ["cost_price", "selling_price", "previous_price"]) {
+      expect(property(name).description, name).toMatch(/types\s+it `float`.*returns? prices as strings.*\*\*The\s+contract's choice:\*\*.*a JSON\s+number, as the table types it/s);
+    }
     expect(property("variants")).toMatchObject({ type: "array", items: { type: "object" } });
     expect(deref(property("variants").items).properties).toBeUndefined();
     expect(deref(property("variants").items).additionalProperties).toBeUndefined();
@@ -477,7 +520,14 @@ describe("the pages", () => {
     const examples = Object.values<Json>(resolveRef(document, raw("editProduct").requestBody).content["application/json"].examples);
     expect(examples.map(({ value }) => value)).toEqual([PRODUCT_DATA]);
     expect(examples[0]!.summary).toBe("KeepUp's sample");
-    expect(successExamples("editProduct")).toEqual([]);
+    // Each field's example: the one Edit Product's table gives, else the one its Node.js sample sends.
+    expect(fieldExamples("editProduct")).toEqual({ ...PRODUCT_DATA, product_name: "Widget A", previous_price: 18 });
+    expect(Object.fromEntries(Object.entries<Json>(deref(property("expirations").items).properties).map(([name, node]) => [name, node.example]))).toEqual(PRODUCT_DATA.expirations[0]);
+    // Nothing after its PHP sample can be read on KeepUp's stored page, not even whether it has a sample response.
+    expect(description).toMatch(/\*\*Not readable on KeepUp's page:\*\* anything after its PHP sample's `expirations`, so whether the page shows a sample response/);
+    expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(/Not readable on KeepUp's page: anything after its PHP sample.*\*\*The contract's\s+choice:\*\* 200/s);
+    expect(successMember("editProduct").required).toBeUndefined();
+    expect(successExamples("editProduct")).toEqual([{ status: 200, message: null, data: null }]);
     expect(successMember("editProduct", "data").type).toBeUndefined();
   });
 });
