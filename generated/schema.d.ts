@@ -455,7 +455,10 @@ export interface components {
             fulfillment_type?: string;
             /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`. */
             issue_date?: components["schemas"]["SaleDateTime"];
-            /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. */
+            /**
+             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string.
+             * @example [{"item_id":"123","quantity":2,"price":70.00}]
+             */
             items: components["schemas"]["SaleItems"];
             /**
              * @description The latitude of the delivery location. The table types it `string` and writes its example unquoted (`34.0522`); **the contract's choice:** a string holding a decimal number.
@@ -900,7 +903,10 @@ export interface components {
             fulfillment_type?: string;
             /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-01 15:15"` (this package's client adds the `:00`). */
             issue_date?: components["schemas"]["SaleDateTime"];
-            /** @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. */
+            /**
+             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string.
+             * @example [{"item_id":"123","quantity":2,"price":70.00}]
+             */
             items: components["schemas"]["SaleItems"];
             /**
              * @description The latitude of the delivery location. The table types it `string`, with no example; the samples send a string (`"40.7128"`). **The contract's choice:** a string holding a decimal number.
@@ -963,7 +969,7 @@ export interface components {
                     balance_due?: string | null;
                     /** @description The change, a decimal string (`"0.00"`). */
                     change?: string | null;
-                    /** @description The customer's email address (masked in the copy of KeepUp's page read). */
+                    /** @description The customer's email address (masked on KeepUp's stored page). */
                     customer_email?: string | null;
                     /** @description The customer's name (`"Maureen"`). */
                     customer_name?: string | null;
@@ -1030,10 +1036,7 @@ export interface components {
             /** @description How many (`2` in KeepUp's table, `10` in its samples). */
             quantity?: number;
         };
-        /**
-         * @description The items sold. KeepUp's tables type `items` `json`, with an array as example; its samples (Add Sale's Node.js; Edit Sale's Node.js and PHP) send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array (this package's client takes the array and encodes it).
-         * @example [{"item_id":11,"item_name":"Bananas","quantity":10,"price":20,"item_type":"product"}]
-         */
+        /** @description The items sold. KeepUp's tables type `items` `json`, with an array as example; its samples (Add Sale's Node.js; Edit Sale's Node.js and PHP) send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array (this package's client takes the array and encodes it). */
         SaleItems: string;
         /** @description The body of Refund Sale's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         SaleRefundedBody: {
