@@ -67,7 +67,8 @@ export async function runContract(argv: string[], io: Io = {}): Promise<number> 
     return await check(argv, env, out, signal);
   } catch (error) {
     if (!(error instanceof Unusable)) throw error;
-    err(error.message);
+    // What was refused may quote an id flag or --body, which may hold the live key.
+    err(redactor(env.KEEPUP_API_KEY ? [env.KEEPUP_API_KEY] : []).text(error.message));
     return 2;
   }
 }
@@ -137,6 +138,8 @@ interface Seen {
   headers: Headers;
   text?: string;
   unread?: string;
+  /** The body was still coming when the check's own timeout (or a stop) ended the call. */
+  stopped?: boolean;
 }
 
 async function check(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, stop: AbortSignal) {
@@ -206,6 +209,7 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
           return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, headers: response.headers });
         } catch (error) {
           seen.unread = error instanceof BodyTooLarge ? `larger than maxResponseBytes (${MAX_RESPONSE_BYTES}), not read further` : "could not be read";
+          seen.stopped = init.signal.aborted;
           throw error;
         }
       },
@@ -218,6 +222,8 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
         return { error: error instanceof KeepupError ? `no answer: ${error.message}` : `unexpected ${(error as Error)?.name ?? "error"}` };
       }
     }
+    // The check's own timeout is no verdict on the target: the scenario could not be checked.
+    if (seen?.stopped) return { error: `the answer (${seen.status}) began, but its body was not read within --timeout-ms (${timeoutMs} ms)` };
     return seen!;
   }
 

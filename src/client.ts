@@ -8,7 +8,8 @@ import { callOptions, resolveOptions, type KeepupClientOptions, type RequestOpti
 import { redactor, type Redactor } from "./redact.js";
 import { read } from "./response.js";
 import { createTransport, type OperationEntry, type Wire } from "./transport.js";
-import { fromInit, fromOptions } from "./wire.js";
+import { SHOWN } from "./input.js";
+import { fromInit, fromOptions, keyHolder } from "./wire.js";
 
 export type { OperationId };
 
@@ -54,10 +55,11 @@ export type KeepupClient = Resources & {
   raw: Client<paths>;
 };
 
-/** A KeepupError fit to leave the client: an input's problem, redacted; anything else a caller's input threw, as an InputError. */
+/** A KeepupError fit to leave the client: an input's problem, redacted, then cut; anything else a caller's input threw, as an InputError. */
 function leaving(error: unknown, redact: Redactor, field: string): unknown {
   if (error instanceof InputError) {
-    return new InputError(redact.text(error.field), redact.text(error.rule), error.received === undefined ? undefined : redact.text(error.received));
+    const received = error.received === undefined ? undefined : redact.text(error.received);
+    return new InputError(redact.text(error.field), redact.text(error.rule), received && received.length > SHOWN ? `${received.slice(0, SHOWN)}…` : received);
   }
   if (error instanceof KeepupError) return error;
   return new InputError(field, "could not be read (a getter threw, or it is cyclic or nested too deeply)");
@@ -83,6 +85,8 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
     try {
       const entry = entries[id];
       const wire = prepare();
+      const holder = keyHolder(wire, redact.has);
+      if (holder) throw new InputError(holder, "must not hold the API key: the client sends it in Authorization only");
       result = perform(id, entry, wire, callOptions(requestOptions, resolved));
     } catch (error) {
       result = Promise.reject(leaving(error, redact, field));
@@ -114,15 +118,16 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
 
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    headers: { Authorization: `Bearer ${resolved.apiKey}`, Accept: "application/json", "User-Agent": resolved.userAgent },
+    headers: { Accept: "application/json", "User-Agent": resolved.userAgent },
     redirect: "manual",
-    // openapi-fetch hands a Request; the client's fetch takes (url, init). A per-call baseUrl
-    // must not take the key elsewhere than the client's own, checked base URL.
+    // openapi-fetch hands a Request; the client's fetch takes (url, init). The key is added
+    // here only, once the URL is under the client's own, checked base URL: neither a per-call
+    // baseUrl nor a per-call fetch (which bypasses this one) takes it elsewhere.
     fetch: async (sent: Request) => {
-      if (!sent.url.startsWith(`${baseUrl}/`)) throw new InputError("baseUrl", `must be the client's own (${baseUrl}): the API key is sent nowhere else`);
+      if (!sent.url.startsWith(`${baseUrl}/`)) throw new InputError("baseUrl", `must be the client's own (${redact.text(baseUrl)}): the API key is sent nowhere else`);
       return (await fetch(sent.url, {
         method: sent.method,
-        headers: Object.fromEntries(sent.headers),
+        headers: { ...Object.fromEntries(sent.headers), authorization: `Bearer ${resolved.apiKey}` },
         ...(sent.body !== null && { body: await sent.text() }),
         signal: sent.signal,
         redirect: "manual",

@@ -136,9 +136,14 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   checked("logger", logger, LEVELS.slice(0, 4).every((level) => typeof (logger as unknown as Record<string, unknown>)?.[level] === "function"), "must have the methods debug, info, warn and error (console has them)", false);
   const { userAgent } = given;
   checked("userAgent", userAgent, userAgent === undefined || (typeof userAgent === "string" && HEADER_VALUE.test(userAgent)), "must be printable ASCII (a header value)");
+  // The key leaves only in Authorization: not in the User-Agent, not in the URL.
+  const redact = redactor([apiKey as string]);
+  const keyFree = (field: string, value: unknown) =>
+    checked(field, value, typeof value !== "string" || !redact.has(value), "must not hold the API key: the client sends it in Authorization only", false);
+  keyFree("userAgent", userAgent);
   return {
     apiKey: apiKey as string,
-    baseUrl: baseUrlOf(given.baseUrl ?? environment("KEEPUP_BASE_URL") ?? "https://api.keepup.store/v2.0"),
+    baseUrl: baseUrlOf(keyFree("baseUrl", given.baseUrl ?? environment("KEEPUP_BASE_URL") ?? "https://api.keepup.store/v2.0")),
     timeoutMs: milliseconds("timeoutMs", given.timeoutMs ?? 30_000),
     maxRetries: count("maxRetries", given.maxRetries ?? 2, 0),
     maxResponseBytes: count("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),
@@ -152,10 +157,22 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
         // A broken logger must not turn a call's outcome (a performed write) into its own error.
       }
     },
-    redact: redactor([apiKey as string]),
+    redact,
     signal: undefined,
     headers: {},
   };
+}
+
+/** AbortSignal's own getter, which refuses an object that only inherits from AbortSignal. */
+const abortedOf = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")!.get!;
+
+function isSignal(value: unknown): value is AbortSignal {
+  try {
+    abortedOf.call(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One call's options over the client's: the last argument of every method. */
@@ -166,12 +183,13 @@ export function callOptions(options: unknown, defaults: ResolvedOptions): CallOp
     const field = `options.headers.${name}`;
     checked(field, name, !FRAMING_HEADERS.includes(name.toLowerCase()), "cannot be set: the client frames its requests and sends the API key itself", false);
     checked(field, name, /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name), "is not a header name", false);
+    checked(field, name, !defaults.redact.has(name), "must not hold the API key: the client sends it in Authorization only", false);
     checked(field, value, typeof value === "string" && HEADER_VALUE.test(value), "must be printable ASCII (a header value)");
     // The key leaves only in Authorization.
     headers[name.toLowerCase()] = checked(field, value as string, !defaults.redact.has(value as string), "must not hold the API key: the client sends it in Authorization only", false);
   }
   return {
-    signal: checked("options.signal", given.signal, given.signal === undefined || given.signal instanceof AbortSignal, "must be an AbortSignal", false),
+    signal: checked("options.signal", given.signal, given.signal === undefined || isSignal(given.signal), "must be an AbortSignal", false),
     timeoutMs: given.timeoutMs === undefined ? defaults.timeoutMs : milliseconds("options.timeoutMs", given.timeoutMs),
     maxRetries: given.maxRetries === undefined ? defaults.maxRetries : count("options.maxRetries", given.maxRetries, 0),
     headers,

@@ -16,7 +16,14 @@ const MIN_SECRET_LENGTH = 8;
 const MAX_QUOTED = 200;
 
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-const NAMED_ENTITIES: Record<string, string> = { "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" };
+/** HTML5's named references of printable ASCII characters (PHP's htmlentities writes them with ENT_HTML5). */
+const NAMED_ENTITIES: Record<string, string> = {
+  "!": "excl", '"': "quot", "#": "num", $: "dollar", "%": "percnt", "&": "amp", "'": "apos", "(": "lpar", ")": "rpar",
+  "*": "ast|midast", "+": "plus", ",": "comma", ".": "period", "/": "sol", ":": "colon", ";": "semi", "<": "lt",
+  "=": "equals", ">": "gt", "?": "quest", "@": "commat", "[": "lsqb|lbrack", "\\": "bsol", "]": "rsqb|rbrack",
+  "^": "hat", _: "lowbar|underbar", "`": "grave|diacriticalgrave", "{": "lcub|lbrace", "|": "verbar|vert|verticalline",
+  "}": "rcub|rbrace",
+};
 
 /**
  * Every way one character of a key can be written by an encoder a server might use. Escapes
@@ -24,22 +31,25 @@ const NAMED_ENTITIES: Record<string, string> = { "&": "amp", "<": "lt", ">": "gt
  * run only from its start, so that a run of N backslashes is scanned once, not from each of
  * its N backslashes (which is quadratic), and no backslash is left to escape the replacement.
  */
-function characterForms(character: string, first: boolean): string {
+function characterForms(character: string, first: boolean, name: string): string {
   const code = character.charCodeAt(0);
   const hex = code.toString(16);
   const entity = "&(?:amp;)*"; // an entity, XML-escaped again any number of times
   const escapes = [`u${hex.padStart(4, "0")}`, `u\\{0*${hex}\\}`, `x${hex.padStart(2, "0")}`, `0*${code.toString(8)}`]; // \u0041 \u{41} \x41 \101
   if (`"/'`.includes(character)) escapes.push(escapeRegExp(character)); // \" and PHP's \/
   if (character === "\\") escapes.push(""); // the run itself: \ as is or escaped
+  // A backslash of the key is a run that may end bare: taken whole (an atomic group), so that
+  // the next character's own run of escapes cannot backtrack against it (quadratic).
+  const run = character === "\\" ? `(?=(?<${name}>\\\\+))\\k<${name}>` : "\\\\+";
   const forms = [
-    `${first ? "(?<!\\\\)" : ""}\\\\+(?:${escapes.join("|")})`,
+    `${first ? "(?<!\\\\)" : ""}${run}(?:${escapes.join("|")})`,
     `${entity}#0*${code};?`, // HTML5 reads a numeric reference without its ; too
     `${entity}#x0*${hex};?`,
   ];
   if (character !== "\\") forms.unshift(escapeRegExp(character));
   if (code < 0x80) forms.push(`%(?:25)*${hex.padStart(2, "0")}`); // percent-encoded, also twice (%2541)
   const named = NAMED_ENTITIES[character];
-  if (named) forms.push(`${entity}${named};`);
+  if (named) forms.push(`${entity}(?:${named});?`); // HTML5 reads some without their ; too
   return `(?:${forms.join("|")})`;
 }
 
@@ -58,11 +68,11 @@ function base64Forms(key: string): string[] {
   return forms;
 }
 
-function keyPattern(key: string): string {
+function keyPattern(key: string, id: number): string {
   const characters = key.split("");
   const hex = Array.from(new TextEncoder().encode(key), (byte) => byte.toString(16).padStart(2, "0")).join("");
   return [
-    characters.map((character, index) => characterForms(character, index === 0)).join(""),
+    characters.map((character, index) => characterForms(character, index === 0, `run${id}_${index}`)).join(""),
     // An ASCII key in UTF-16 (LE or BE) read as UTF-8: a NUL, or a JSON-escaped one, between characters.
     characters.map(escapeRegExp).join("(?:\\x00|\\\\+u0000)"),
     ...[hex, ...new Set(base64Forms(key))].map(escapeRegExp),
@@ -74,6 +84,9 @@ export type Redactor = ReturnType<typeof redactor>;
 export function redactor(secrets: readonly string[]) {
   const keys = secrets.filter((key) => key.length >= MIN_SECRET_LENGTH);
   const pattern = keys.length > 0 ? new RegExp(keys.map(keyPattern).join("|"), "gi") : undefined;
+  // An all-digit key can come back as a JSON number in any notation (4.8e12).
+  const numeric = keys.some((key) => /^\d+$/.test(key));
+  const inNumber = (token: string) => has(token) || (numeric && has(String(Number(token))));
   const has = (value: string) => pattern !== undefined && (pattern.lastIndex = 0, pattern.test(value));
   const text = (value: string): string => (pattern ? value.replace(pattern, REDACTED) : value);
 
@@ -84,7 +97,7 @@ export function redactor(secrets: readonly string[]) {
     let copied = 0;
     for (let match = token.exec(body); match; match = token.exec(body)) {
       if (match[0] === '"') token.lastIndex = stringEnd(body, match.index);
-      else if (has(match[0])) {
+      else if (inNumber(match[0])) {
         redacted += `${body.slice(copied, match.index)}"${REDACTED}"`;
         copied = token.lastIndex;
       }
@@ -100,7 +113,7 @@ export function redactor(secrets: readonly string[]) {
   function json(body: string): unknown {
     let redacted = text(body);
     try {
-      return JSON.parse(redacted);
+      if (!numeric) return JSON.parse(redacted);
     } catch {}
     // Not JSON: it never was, or a key inside a number left digits beside "[redacted]". Only
     // then the second pass, so that the common case costs one redacted copy of the text.
@@ -127,7 +140,7 @@ export function redactor(secrets: readonly string[]) {
    */
   function thrown(error: unknown, depth = 0): Error {
     const message = read(error, "message");
-    const copy = new Error(quoted(text(asText(message === undefined ? error : message))));
+    const copy = new Error(quoted(text(withoutQueries(asText(message === undefined ? error : message)))));
     copy.name = quoted(text(asText(read(error, "name") ?? "Error")));
     const code = read(error, "code");
     if (typeof code === "string") Object.assign(copy, { code: quoted(text(code)) });
@@ -137,7 +150,7 @@ export function redactor(secrets: readonly string[]) {
     return copy;
   }
 
-  return { has, text, json, headers, thrown };
+  return { has, text, json, headers, thrown, numeric };
 }
 
 /**
@@ -152,6 +165,22 @@ function stringEnd(text: string, start: number): number {
     if (backslashes % 2 === 0) return quote + 1;
   }
   return text.length;
+}
+
+/**
+ * Text without the query of any URL in it (node-fetch quotes the whole URL in its errors, and a
+ * query may hold a customer's name or phone number), by whitespace-separated word: linear.
+ */
+function withoutQueries(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((word) => {
+      const query = word.indexOf("?", word.indexOf("://") + 1);
+      if (!word.includes("://") || query === -1) return word;
+      const closing = /["'<>)\]]*$/.exec(word)!.index;
+      return word.slice(0, query) + word.slice(Math.max(query, closing));
+    })
+    .join("");
 }
 
 function asText(value: unknown): string {

@@ -37,6 +37,18 @@ export function answerOf(response: unknown): Answer | undefined {
   return { status, headers, body: read(response, "body") };
 }
 
+/** Response's own type getter: an object that only claims a type (an own property, a Proxy) is not read by it. */
+const typeOf = Object.getOwnPropertyDescriptor(Response.prototype, "type")!.get!;
+
+/** Whether `response` is a Response the global fetch made (one a custom fetch built has type "default"). */
+function isFetched(response: unknown): response is Response {
+  try {
+    return typeOf.call(response) !== "default";
+  } catch {
+    return false;
+  }
+}
+
 export class BodyTooLarge extends Error {}
 
 const CHUNKS_BETWEEN_YIELDS = 64;
@@ -50,12 +62,17 @@ export async function readBody({ response, body, headers }: { response: unknown;
   // A fetched Response (not one a custom fetch built: type "default") reads exactly the
   // content-length it was sent, unless it decompresses: read it whole.
   const length = headers.get("content-length") ?? "";
-  const fetched = response instanceof Response && response.type !== "default";
-  if (fetched && /^\d+$/.test(length) && Number(length) <= limit && !headers.has("content-encoding")) return new Uint8Array(await response.arrayBuffer());
+  if (isFetched(response) && /^\d+$/.test(length) && Number(length) <= limit && !headers.has("content-encoding")) return new Uint8Array(await Response.prototype.arrayBuffer.call(response));
   const web = typeof read(body, "getReader") === "function";
   const reader = web ? (body as ReadableStream).getReader() : (body as AsyncIterable<unknown>)[Symbol.asyncIterator]();
   const next = () => (web ? (reader as ReadableStreamDefaultReader).read() : (reader as AsyncIterator<unknown>).next());
-  const stop = () => void (web ? (reader as ReadableStreamDefaultReader).cancel() : (reader as AsyncIterator<unknown>).return?.())?.catch(() => {});
+  const stop = () => {
+    try {
+      Promise.resolve(web ? (reader as ReadableStreamDefaultReader).cancel() : (reader as AsyncIterator<unknown>).return?.()).catch(() => {});
+    } catch {
+      // A custom body whose cancel throws: nothing more to stop.
+    }
+  };
   const unsubscribe = listen(signal, stop);
   const chunks: Uint8Array[] = [];
   let size = 0;

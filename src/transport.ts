@@ -103,10 +103,11 @@ export function createTransport(options: ResolvedOptions) {
       problem = "a status the contract does not document for it";
     }
     // Everything the error keeps or says is redacted first, before any of it is cut.
-    let body: unknown = parsed ? parsed.value : text;
-    if (text !== undefined && redact.has(text)) {
+    let body: unknown = parsed && depthOf(text!) <= MAX_ERROR_BODY_DEPTH ? parsed.value : text;
+    if (text !== undefined && (redact.numeric || redact.has(text))) {
       parsed = body = undefined; // the raw parse is not kept beside the redacted one
       body = redact.json(text);
+      if (typeof body !== "string" && depthOf(text) > MAX_ERROR_BODY_DEPTH) body = redact.text(text);
     }
     const safe = redact.headers(headers);
     const message = describe(id, entry, where(), status, safe, body, problem && quoted(redact.text(problem)));
@@ -117,11 +118,9 @@ export function createTransport(options: ResolvedOptions) {
     const { signal: callerSignal, timeoutMs, maxRetries } = call;
     callerSignal?.throwIfAborted();
     const url = createFinalURL(entry.path, { baseUrl, params: wire, querySerializer, pathSerializer: defaultPathSerializer });
-    // Named in messages and logs without its query, which may hold a customer's details; a
-    // fetch's own text (node-fetch quotes the whole URL) loses it too.
-    const [bare, query] = url.split("?");
-    const where = () => redact.text(`${entry.method} ${bare}`);
-    const withoutQuery = (text: string) => (query ? text.replaceAll(`?${query}`, "") : text);
+    // Named in messages and logs without its query, which may hold a customer's details (a
+    // fetch's own text loses it in redact.thrown).
+    const where = () => redact.text(`${entry.method} ${url.split("?")[0]}`);
     // What a caller must know of a write that got no answer: KeepUp may have taken it.
     const unknownFate = entry.retry === "write" ? `; it was a write (${entry.method}), so it may have been performed: check its effect before sending it again` : "";
     const init = {
@@ -152,7 +151,6 @@ export function createTransport(options: ResolvedOptions) {
       } catch (error) {
         if (callerSignal?.aborted) throw callerSignal.reason; // the caller's own abort, never retried
         const cause = redact.thrown(error);
-        for (let at: Error | undefined = cause; at; at = at.cause as Error | undefined) at.message = withoutQuery(at.message);
         const detail = [cause.message, read(cause.cause, "message")].filter(Boolean).join(": ");
         const neverSent = codesOf(error).some((code) => NEVER_SENT_CODES.includes(code));
         const failure = timedOut
@@ -183,6 +181,23 @@ export function createTransport(options: ResolvedOptions) {
       return result;
     }
   };
+}
+
+/** Deeper than this, an error's body is kept as text: a caller's JSON.stringify or inspect of it would overflow its stack. */
+const MAX_ERROR_BODY_DEPTH = 256;
+
+/** How deeply the JSON text nests, outside its strings; linear, and stops counting past the limit. */
+function depthOf(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let at = 0; at < text.length && deepest <= MAX_ERROR_BODY_DEPTH; at++) {
+    const character = text[at];
+    if (character === '"') {
+      for (at++; at < text.length && text[at] !== '"'; at++) if (text[at] === "\\") at++;
+    } else if (character === "[" || character === "{") deepest = Math.max(deepest, ++depth);
+    else if (character === "]" || character === "}") depth--;
+  }
+  return deepest;
 }
 
 const requestIdOf = (headers: Headers) => headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;

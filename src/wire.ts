@@ -55,6 +55,14 @@ function checked(entry: OperationEntry, wire: Wire, naming: Naming): Wire {
   return wire;
 }
 
+/** The first part of what is sent (a path or query parameter, or the body) that holds the key, by KeepUp's name; the key leaves only in Authorization. */
+export function keyHolder(wire: Wire, has: (text: string) => boolean): string | undefined {
+  for (const part of ["path", "query"] as const) {
+    for (const [name, value] of Object.entries(wire[part])) if (has(String(value))) return `params.${part}.${name}`;
+  }
+  return wire.body !== undefined && has(JSON.stringify(wire.body)) ? "body" : undefined;
+}
+
 /** The value at `at` inside `root`, for the message of an InputError. */
 const valueAt = (root: unknown, at: (string | number)[]) =>
   at.reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), root);

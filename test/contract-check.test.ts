@@ -202,6 +202,20 @@ describe.concurrent("npm run contract", () => {
     expect(code).toBe(2);
   });
 
+  it("exits 2, not 1, when its own --timeout-ms ends a body still coming: no verdict on the target", async () => {
+    const { code, stdout } = await against("slow-body", ["--sale-id", "1024", "--timeout-ms", "500"]);
+    expect(stdout).toMatch(/^ERROR listSales with the live key .*the answer \(200\) began, but its body was not read within --timeout-ms \(500 ms\)/m);
+    expect(stdout).not.toMatch(/^FAIL/m);
+    expect(code).toBe(2);
+  });
+
+  it("never prints the live key from a refused --body", async () => {
+    const run = await against(undefined, ["--sale-id", "5555", "--write", "editSale", "--body", JSON.stringify({ sale_id: VALID_KEY, items: "[]" })]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--body names sale_id "\[redacted\]"/);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(VALID_KEY);
+  });
+
   it("exits 2 when the target does not listen", async () => {
     const server = await startReferenceServer({});
     await server.close();

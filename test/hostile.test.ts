@@ -81,11 +81,9 @@ describe("a hostile server", () => {
     const deep = `{"status":401,"error":"x","nested":${"[".repeat(depth)}"${CANARY_KEY}"${"]".repeat(depth)}}`;
     const { outcome } = await against((_, response) => response.writeHead(401, jsonHead).end(deep));
     expect(outcome).toBeInstanceOf(AuthenticationError);
-    let levels = 0;
-    let at = ((outcome as APIError).body as { nested: unknown }).nested;
-    for (; Array.isArray(at); at = at[0]) levels++;
-    expect(levels).toBe(depth);
-    expect(at).toBe("[redacted]");
+    // Kept as its (redacted) text: a caller's JSON.stringify of the error would overflow its stack.
+    expect((outcome as APIError).body).toBe(deep.replace(CANARY_KEY, "[redacted]"));
+    expect(() => JSON.stringify(outcome)).not.toThrow();
   });
 
   it("cannot forge log lines or flood messages with its error text", async () => {

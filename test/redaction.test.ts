@@ -103,13 +103,15 @@ describe("the key stays secret", () => {
     }
   });
 
-  it("in the URL of a message or a log line, when an id holds it", async () => {
+  it("never in a URL: an id or a base URL holding it is refused, nothing sent", async () => {
     const { logger, lines } = recorder();
-    const { fetch } = fakeFetch(new TypeError("fetch failed"));
+    const { fetch, requests } = fakeFetch(new TypeError("fetch failed"));
     const error = await rejection(clientWith(fetch, { maxRetries: 0, logger, logLevel: "debug" }).sales.get(CANARY_KEY));
+    expect(error).toMatchObject({ name: "InputError", field: "params.path.sale_id" });
     expectNoKey(error);
-    expect((error as Error).message).toMatch(/GET https:\/\/api\.keepup\.store\/v2\.0\/sales\/\[redacted\] got no answer/);
-    for (const line of lines) expect(line).not.toContain(CANARY_KEY);
+    expect(() => clientWith(fetch, { baseUrl: `https://api.keepup.store/${CANARY_KEY}/v2.0` })).toThrow(expect.objectContaining({ field: "baseUrl" }));
+    expect(requests).toHaveLength(0);
+    expect(lines).toEqual([]);
   });
 
   it("in util.inspect of the client", () => {

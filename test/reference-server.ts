@@ -38,6 +38,7 @@ export const DEVIATIONS = {
   "drop-connection": "every connection is closed without an answer",
   "hang": "no request is ever answered",
   "endless-401": "the 401's body never ends",
+  "slow-body": "a success's status line and half its body come at once, the rest never",
 } as const;
 export type Deviation = keyof typeof DEVIATIONS;
 
@@ -115,6 +116,11 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
     if (deviation === "wrong-constant" && body.data) body.data.status = 7;
     if (deviation === "status-as-string") body.status = String(body.status);
     if (deviation === "missing-message") delete body.message;
+    if (deviation === "slow-body") {
+      const text = JSON.stringify(body);
+      response.writeHead(Number(operation.success.status), { "content-type": "application/json" });
+      return void response.write(text.slice(0, text.length / 2));
+    }
     const forged = JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]);
     send(response, Number(operation.success.status), body, deviation === "sl-violations" ? { "sl-violations": forged } : {});
   });

@@ -213,3 +213,145 @@ describe("inputs", () => {
     expect(said).not.toMatch(/Jane|233201234567|customer=/);
   });
 });
+
+// Round four, from a hostile review of 0.5.0's fixes: each case failed on them.
+describe("the key, round four", () => {
+  const LONG_KEY = "kp_live_0123456789abcdefghijklmnopqrstuv";
+
+  it.each([
+    ["a products.list limit", (keepup: ReturnType<typeof clientWith>) => keepup.products.list({ limit: `${"x".repeat(41)}${LONG_KEY}` })],
+    ["a products.add sellingPrice", (keepup: ReturnType<typeof clientWith>) => keepup.products.add({ productName: "p", sellingPrice: `${"y".repeat(40)}${LONG_KEY}` as never, quantity: 1, stockLimit: "limited" } as never)],
+  ])("no part of it is left in an InputError whose value straddles the message's cut (%s)", async (_, call) => {
+    const outcome = await call(clientWith(async () => json(cancelled), { apiKey: LONG_KEY })).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(InputError);
+    const said = `${(outcome as Error).message} ${(outcome as InputError).received}`;
+    for (let length = 8; length <= LONG_KEY.length; length++) expect(said).not.toContain(LONG_KEY.slice(0, length));
+  });
+
+  it("no part of it is left when the base URL refused holds it in its query", () => {
+    let thrown: unknown;
+    try {
+      createKeepupClient({ apiKey: LONG_KEY, baseUrl: `https://api.keepup.store/v2.0/?lang=en&api_key=${LONG_KEY}` });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InputError);
+    expect(String((thrown as Error).message)).not.toContain(LONG_KEY.slice(0, 8));
+  });
+
+  it("is redacted as HTML5 named references (PHP's htmlentities with ENT_HTML5)", async () => {
+    const html5 = `Bearer ${CANARY_KEY}`.replaceAll("_", "&lowbar;").replaceAll(".", "&period;").replaceAll(":", "&colon;");
+    const outcome = await clientWith(async () => json({ status: 400, error: html5 }, 400)).sales.get(1).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(APIError);
+    expect(JSON.stringify((outcome as APIError).body)).toContain("[redacted]");
+    expectNoKey(outcome);
+  });
+
+  it("as an all-digit key echoed as a JSON number in another notation is redacted", async () => {
+    const digits = "4815162342108";
+    const outcome = await clientWith(async () => new Response(`{"status":400,"a":4.815162342108e12,"b":4815162342.108e3}`, { status: 400, headers: { "content-type": "application/json" } }), { apiKey: digits })
+      .sales.get(1)
+      .catch((error: unknown) => error);
+    expect((outcome as APIError).body).toEqual({ status: 400, a: "[redacted]", b: "[redacted]" });
+  });
+
+  it("with a backslash in it, is redacted in linear time from a body of backslashes", async () => {
+    const key = "sk_live\\Abcdef123456";
+    const body = `sk_live${"\\".repeat(1024 * 1024)}`;
+    const outcome = await clientWith(async () => new Response(body, { status: 400 }), { apiKey: key }).sales.get(1).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(APIError);
+  }, LONG);
+
+  it("never reaches another origin through keepup.raw with a per-call fetch", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    await clientWith(fakeFetch(json(cancelled)).fetch).raw.GET("/sales", { baseUrl: "http://192.0.2.2:9/v2.0", fetch: (request: Request) => fetch(request.url, { method: request.method, headers: Object.fromEntries(request.headers) } as never) as never }).catch(() => undefined);
+    for (const { headers } of requests) expect(headers.get("authorization")).toBeNull();
+  });
+
+  it.each([
+    ["a per-call header's name", (keepup: ReturnType<typeof clientWith>) => keepup.sales.get(1, { headers: { [`x-${CANARY_KEY}`]: "1" } }), "options.headers"],
+    ["a path parameter", (keepup: ReturnType<typeof clientWith>) => keepup.sales.get(CANARY_KEY), "params.path.sale_id"],
+    ["a query parameter", (keepup: ReturnType<typeof clientWith>) => keepup.products.list({ sku: CANARY_KEY }), "params.query.SKU"],
+    ["a body", (keepup: ReturnType<typeof clientWith>) => keepup.sales.add({ items: [{ itemId: 1, quantity: 1, price: 1 }], note: `see ${CANARY_KEY}` }), "body"],
+  ])("in %s is refused before anything is sent: it leaves only in Authorization", async (_, call, field) => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const outcome = await call(clientWith(fetch)).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(InputError);
+    expect((outcome as InputError).field).toMatch(new RegExp(`^${field.replace(".", "\\.")}`));
+    expectNoKey(outcome);
+    for (const request of requests) expect(`${request.url} ${request.body}`).not.toContain(CANARY_KEY);
+  });
+
+  it("in the userAgent option is refused", () => {
+    expect(() => createKeepupClient({ apiKey: CANARY_KEY, userAgent: `my-app/1.0 (${CANARY_KEY})` })).toThrow(expect.objectContaining({ field: "userAgent" }));
+  });
+});
+
+describe("odd answers and input, round four", () => {
+  it.each([
+    ["throws", () => { throw new Error("cancel boom"); }],
+    ["returns no promise", () => ({})],
+  ])("a custom body whose cancel %s ends at the timeout as a typed error, not an uncaught exception", async (_, cancel) => {
+    const reader = { read: () => new Promise(() => {}), cancel };
+    const fetch = async () => ({ status: 200, headers: new Headers({ "content-type": "application/json" }), body: { getReader: () => reader } });
+    const uncaught: unknown[] = [];
+    const listener = (error: unknown) => void uncaught.push(error);
+    process.on("uncaughtException", listener);
+    try {
+      const outcome = await clientWith(fetch, { timeoutMs: 200, maxRetries: 0 }).sales.get(1).catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(ResponseValidationError);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // an exception from an abort listener surfaces a tick later
+    } finally {
+      process.off("uncaughtException", listener);
+    }
+    expect(uncaught).toEqual([]);
+  }, LONG);
+
+  it("a custom Response that claims to be fetched is still read through the counted reader", async () => {
+    const endless = new ReadableStream<Uint8Array>({ pull: (controller) => controller.enqueue(new Uint8Array(64 * 1024)) });
+    const response = new Response(endless, { headers: { "content-length": "2", "content-type": "application/json" } });
+    Object.defineProperty(response, "type", { value: "basic" });
+    const outcome = await clientWith(async () => response, { timeoutMs: LONG, maxResponseBytes: 1024 * 1024 }).sales.get(1).catch((error: unknown) => error);
+    expect((outcome as Error).message).toMatch(/larger than maxResponseBytes/);
+  }, LONG);
+
+  it("a body-read failure's text loses the query string too", async () => {
+    const fetch = async (url: string) => ({
+      status: 500,
+      headers: new Headers(),
+      body: new ReadableStream({ pull: (controller) => controller.error(new Error(`invalid response body while trying to fetch ${url}: premature close`)) }),
+    });
+    const outcome = await clientWith(fetch, { maxRetries: 0 }).sales.list({ customer: "Jane Doe", phoneNumber: "+15551234567" }).catch((error: unknown) => error);
+    expect((outcome as Error).message).toMatch(/\/v2\.0\/sales/);
+    expect((outcome as Error).message).not.toMatch(/Jane|15551234567/);
+  });
+
+  it("a long query cut in a fetch's message still loses all of it", async () => {
+    const fetch = async (url: string) => {
+      throw new Error(`request to ${url} failed, reason: connect ECONNREFUSED`);
+    };
+    const customer = `Maria Fernanda Gonzalez-Rodriguez de la Vega ${"y".repeat(150)}`; // the query runs past the message's cut
+    const outcome = await clientWith(fetch, { maxRetries: 0 })
+      .sales.list({ dateFrom: "2024-01-01", dateTo: "2024-12-31", customer, phoneNumber: "+15551234567", saleOrigin: "business" })
+      .catch((error: unknown) => error);
+    expect((outcome as Error).message).not.toMatch(/Maria|15551234567|date_from/);
+  });
+
+  it("a signal that only inherits from AbortSignal is an InputError", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const outcome = await clientWith(fetch).sales.get(1, { signal: Object.create(AbortSignal.prototype) }).catch((error: unknown) => error);
+    expect(outcome).toMatchObject({ name: "InputError", field: "options.signal" });
+    expect(requests).toHaveLength(0);
+  });
+
+  it("an error body nested too deeply to serialise is kept as its text", async () => {
+    const depth = 100_000;
+    const body = `{"status":500,"error":"x","detail":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+    const outcome = await clientWith(async () => new Response(body, { status: 500, headers: { "content-type": "application/json" } }), { maxRetries: 0 })
+      .sales.get(1)
+      .catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(APIError);
+    expect(typeof (outcome as APIError).body).toBe("string");
+    expect(() => JSON.stringify(outcome)).not.toThrow();
+  });
+});
