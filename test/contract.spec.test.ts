@@ -116,6 +116,14 @@ describe("the contract's rules", () => {
     }
   });
 
+  it("types `status` a number in every body it documents, as the Introduction's format table does", () => {
+    for (const { operationId, responses } of operations) {
+      for (const { status, schema } of responses.filter(({ status }) => status !== "default")) {
+        expect(deref(deref(schema).properties.status).type, `${operationId} ${status}`).toEqual(["number", "null"]);
+      }
+    }
+  });
+
   it("takes KeepUp's samples of Fetch, Edit and Update Balance, and of List and Fetch Product, with any member set to null, and a 404 of any shape as Fetch Sale's error", () => {
     const ajv = ajvFor(document);
     for (const id of ["fetchSale", "editSale", "updateSaleBalance", "listProducts", "fetchProduct"]) {
