@@ -490,11 +490,11 @@ export interface EditProductInput {
    */
   restockLevel?: number | undefined;
   /**
-   * Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
    */
   showOnStorefront?: "yes" | "no" | boolean | undefined;
   /**
-   * Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
    */
   featuredProduct?: "yes" | "no" | boolean | undefined;
   /**

@@ -582,11 +582,10 @@ export interface components {
              */
             expirations?: components["schemas"]["ProductExpiration"][];
             /**
-             * @description Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
-             * @default no
+             * @description Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
              * @example no
              */
-            featured_product: components["schemas"]["YesNo"];
+            featured_product?: components["schemas"]["YesNo"];
             /**
              * @description The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
              * @example 18
@@ -628,11 +627,10 @@ export interface components {
              */
             selling_price: components["schemas"]["Price"];
             /**
-             * @description Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
-             * @default no
+             * @description Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
              * @example yes
              */
-            show_on_storefront: components["schemas"]["YesNo"];
+            show_on_storefront?: components["schemas"]["YesNo"];
             /**
              * @description The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
              * @example SKU12345

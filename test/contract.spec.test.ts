@@ -523,6 +523,11 @@ describe("the pages", () => {
     expect(expiration.description).toMatch(/samples send entries with\s+`batch_number`, `expiration_date` and `alert_date`, which no table describes.*\*\*The\s+contract's choice:\*\*/s);
     expect(property("removed_images").type).toBe("array");
     expect(property("primary_product_image_index").type).toEqual(["array", "integer"]);
+    // The table's default, `no`, is not a default of an edit: KeepUp does not say a field not sent is reset.
+    for (const name of ["show_on_storefront", "featured_product"]) {
+      expect(property(name), name).not.toHaveProperty("default");
+      expect(property(name).description, name).toMatch(/gives `no` as the\s+default.*reset to that\s+default or kept, so no default is set here/s);
+    }
     expect(property("primary_product_image_index").description).toMatch(/Typed `array`.*the number\s+`0`\. \*\*The contract's choice:\*\* both are accepted/s);
     for (const name of ["tags", "variants", "expirations"]) expect(property(name).description, name).toMatch(/`json_encode\(\.\.\.\)`\s+string.*\*\*The contract's choice:\*\* a JSON array/s);
     const examples = Object.values<Json>(resolveRef(document, raw("editProduct").requestBody).content["application/json"].examples);
