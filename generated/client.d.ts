@@ -14,11 +14,11 @@ export type ListSalesResponse = operations["listSales"]["responses"][200]["conte
  */
 export interface ListSalesInput {
   /**
-   * The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
+   * The start of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
    */
   dateFrom?: string | undefined;
   /**
-   * The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
+   * The end of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
    */
   dateTo?: string | undefined;
   /**
@@ -30,19 +30,19 @@ export interface ListSalesInput {
    */
   phoneNumber?: string | undefined;
   /**
-   * Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string.
+   * Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). **The contract's choice:** `number`, the type the table documents for this filter; a sale number written in digits reads the same in a query string either way. Not documented by KeepUp: whether a sale number is always written in digits.
    */
   saleNumber?: number | undefined;
   /**
-   * Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for.
+   * Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with: KeepUp's list offers no value that selects them. The filter is named `sale_status`; the sale's member in KeepUp's responses is named `status`.
    */
   saleStatus?: "receipt" | "invoice" | "quote" | undefined;
   /**
-   * Only the sales from here, `business` or `storefront`.
+   * Only the sales that came from here: `business` or `storefront`.
    */
   saleOrigin?: "business" | "storefront" | undefined;
   /**
-   * The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link).
+   * The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link).
    */
   page?: number | undefined;
 }

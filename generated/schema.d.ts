@@ -33,7 +33,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -91,7 +91,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -149,7 +149,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -203,7 +203,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -235,7 +235,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -265,7 +265,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -295,7 +295,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1220,9 +1220,9 @@ export interface components {
         Category: string;
         /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
         Customer: string;
-        /** @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+        /** @description The start of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateFrom: string;
-        /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+        /** @description The end of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateTo: string;
         /**
          * @description Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
@@ -1232,7 +1232,7 @@ export interface components {
         /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
         PhoneNumber: string;
         /**
-         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
          * @example 19842
          */
         ProductId: number | string;
@@ -1252,17 +1252,17 @@ export interface components {
          */
         ProductsPage: string;
         /**
-         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
          * @example 46099
          */
         SaleId: number | string;
-        /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string. */
+        /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). **The contract's choice:** `number`, the type the table documents for this filter; a sale number written in digits reads the same in a query string either way. Not documented by KeepUp: whether a sale number is always written in digits. */
         SaleNumber: number;
-        /** @description Only the sales from here, `business` or `storefront`. */
+        /** @description Only the sales that came from here: `business` or `storefront`. */
         SaleOrigin: "business" | "storefront";
-        /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link). */
+        /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link). */
         SalesPage: number;
-        /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
+        /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with: KeepUp's list offers no value that selects them. The filter is named `sale_status`; the sale's member in KeepUp's responses is named `status`. */
         SaleStatus: "receipt" | "invoice" | "quote";
         /**
          * @description Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
@@ -1379,7 +1379,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -1413,7 +1413,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -1432,19 +1432,19 @@ export interface operations {
             query?: {
                 /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
                 customer?: components["parameters"]["Customer"];
-                /** @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+                /** @description The start of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
                 date_from?: components["parameters"]["DateFrom"];
-                /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+                /** @description The end of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
                 date_to?: components["parameters"]["DateTo"];
-                /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link). */
+                /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link). */
                 page?: components["parameters"]["SalesPage"];
                 /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
                 phone_number?: components["parameters"]["PhoneNumber"];
-                /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string. */
+                /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). **The contract's choice:** `number`, the type the table documents for this filter; a sale number written in digits reads the same in a query string either way. Not documented by KeepUp: whether a sale number is always written in digits. */
                 sale_number?: components["parameters"]["SaleNumber"];
-                /** @description Only the sales from here, `business` or `storefront`. */
+                /** @description Only the sales that came from here: `business` or `storefront`. */
                 sale_origin?: components["parameters"]["SaleOrigin"];
-                /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
+                /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with: KeepUp's list offers no value that selects them. The filter is named `sale_status`; the sale's member in KeepUp's responses is named `status`. */
                 sale_status?: components["parameters"]["SaleStatus"];
             };
             header?: never;
@@ -1464,7 +1464,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1498,7 +1498,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1518,7 +1518,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1538,7 +1538,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1558,7 +1558,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];

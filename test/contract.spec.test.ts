@@ -164,7 +164,7 @@ describe("the contract's rules", () => {
   it("takes ids that never need percent-encoding in a path segment, as its stated choice", () => {
     for (const { operationId, parameters } of operations) {
       for (const parameter of parameters.filter((candidate) => candidate.in === "path")) {
-        expect(parameter.description).toMatch(/\*\*The contract's choice:\*\*.*percent-encoding/s);
+        expect(parameter.description).toMatch(/\*\*The contract's choice:\*\*.*percent-encoding.*at most 9007199254740991 \(2\^53 − 1\).*never silently rounded \(KeepUp sets no maximum\)/s);
         const pattern = new RegExp(deref(parameter.schema).anyOf.find((branch: Json) => branch.type === "string").pattern, "u");
         for (const refused of ["", ".", "..", "10?24", "10#24", "%31", "a/b", "a b", "+7", "é"]) expect(pattern.test(refused), `${operationId} ${refused}`).toBe(false);
         for (const accepted of ["46099", "1e3", "0x10", "a.b_c~d-e"]) expect(encodeURIComponent(accepted) === accepted && pattern.test(accepted)).toBe(true);
@@ -247,6 +247,10 @@ describe("the pages", () => {
     expect(schema("sale_origin").enum).toEqual(["business", "storefront"]);
     expect(schema("page")).toMatchObject({ type: "integer", default: 1 });
     expect(raw("listSales").description).toMatch(/Not readable on KeepUp's page:\*\* its sample response/);
+    const described = (name: string) => parameters.find((p) => p.name === name)!.description;
+    expect(described("sale_number")).toMatch(/Fetch Sale's response shows\s+`sale_number` as a string \(`"62"`\)\. \*\*The contract's choice:\*\* `number`/);
+    expect(described("sale_status")).toMatch(/no value that\s+selects them\. The filter is named `sale_status`; the sale's member in KeepUp's responses is named\s+`status`/);
+    for (const name of ["date_from", "date_to"]) expect(described(name)).toMatch(/`YYYY-MM-DD`, a date without a time, while.*`YYYY-MM-DD\s+HH:mm:ss`/s);
     expect(successExamples("listSales")).toEqual([{ status: 200, message: null, data: null }]);
   });
 
