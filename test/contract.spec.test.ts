@@ -52,11 +52,15 @@ describe("the contract's rules", () => {
     expect(root).toMatch(/\*\*Not documented by KeepUp\*\*/);
     expect(root).toMatch(/\*\*The contract's choice\*\*/);
     expect(root).toMatch(/also accepts `null`/);
+    expect(root).toMatch(/beyond the first row of the Introduction's format table \(`status`\)/);
+    expect(root).toMatch(/whether a request must also send `Content-Type: application\/json`.*\*\*The contract's choice:\*\* each request body is `application\/json`/);
+    expect(root).toMatch(/No Sales or Products operation on KeepUp's pages is a DELETE/);
     expect(texts.filter((text) => /contract's choice/i.test(text)).length).toBeGreaterThan(10);
   });
 
   it("claims nothing from outside KeepUp's pages", () => {
-    for (const phrase of [/integrations?\b/i, /becomes a receipt/i, /customer's outstanding balance/i, /states that responses generally share/i, /KeepUp shows no sample response/i]) {
+    for (const phrase of [/integrations?\b/i, /becomes a receipt/i, /customer's outstanding balance/i, /states that responses generally share/i, /KeepUp shows no sample response/i,
+      /version 2\.0/, /from a server/i, /\(browser\)/, /"generally"/]) {
       expect(texts.filter((text) => phrase.test(text))).toEqual([]);
     }
   });
