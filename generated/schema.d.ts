@@ -72,11 +72,11 @@ export interface paths {
          * Add a product
          * @description Creates a product in the business account's inventory. KeepUp's page says this covers uploading images, setting prices, stock levels and other details.
          *
-         *     **Images.** KeepUp's page documents no field for an image, and no content type but the JSON its Introduction names for request and response bodies. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as the Introduction says request bodies are.
+         *     **Images.** KeepUp's page documents no field for an image, and no content type: its Headers section lists only `Authorization`. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as KeepUp's Introduction says request bodies are.
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+         *     **Idempotency: not documented by KeepUp.** Its pages name no idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
+         *     **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp in what can be read of its page:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
          */
         post: operations["addProduct"];
         delete?: never;
@@ -105,11 +105,11 @@ export interface paths {
          *
          *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the Node.js sample on its page sends `post`. Not readable on KeepUp's page: the method of its PHP sample, and any further sample. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
-         *     **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken; `removed_images` and `primary_product_image_index` are as the page's table lists them, without a description.
+         *     **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken. The table types `removed_images` and `primary_product_image_index` `array`, and describes neither: `removed_images` is an array here; `primary_product_image_index` is an array or a whole number, as the Node.js sample sends it the number `0`.
          *
          *     **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
          *
-         *     **Not readable on KeepUp's page:** anything after its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
+         *     **Not readable on KeepUp's page:** anything after the `"alert_date":` in its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp in what can be read of its page:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
          */
         put: operations["editProduct"];
         post?: never;
@@ -130,9 +130,9 @@ export interface paths {
          * List sales
          * @description Lists the sales of the business account, narrowed by the filters (query parameters), one page at a time.
          *
-         *     **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know the last page (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
+         *     **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to change it. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
          *
-         *     **Not readable on KeepUp's page:** its sample response. **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
+         *     **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
          */
         get: operations["listSales"];
         put?: never;
@@ -184,11 +184,11 @@ export interface paths {
         put?: never;
         /**
          * Add a sale
-         * @description Creates a sale: a receipt, an invoice or a quote, as KeepUp's Sales page names them.
+         * @description Creates a sale. KeepUp's Sales page names receipts, invoices and quotes as kinds of sale, and the sales of Fetch Sale's, Edit Sale's and Update Balance's sample responses have the status `receipt`; Add Sale's `sale_type` offers only `quote` and `invoice`. The newer version of its page adds that `sale_type` is set automatically when `amount_received` is above 0, without saying to what, nor what happens when both are sent.
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+         *     **Idempotency: not documented by KeepUp.** Its pages name no idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
+         *     **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below); and its Node.js sample after `location_name`, so the method, URL, headers and other fields its samples send. **Not documented by KeepUp in what can be read of its page:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
          */
         post: operations["addSale"];
         delete?: never;
@@ -215,9 +215,9 @@ export interface paths {
          * Update a sale's balance
          * @description Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own page Update Balance.)
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+         *     **Idempotency: not documented by KeepUp.** Its pages name no idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no entry in the page's tables.
          */
@@ -245,9 +245,9 @@ export interface paths {
         get?: never;
         /**
          * Cancel a sale
-         * @description Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care.
+         * @description Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care. (KeepUp's page for it is at `docs/api/sales/cancle-sale`, so spelt, while its title and its endpoint's path say cancel.)
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that does not exist or is already cancelled, whether a repeated cancel alerts the customer again, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
          */
@@ -277,9 +277,9 @@ export interface paths {
          * Edit a sale
          * @description Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized means (its own sample response is a paid receipt).
          *
-         *     **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. The contract's choice: both, equal (this package's client sends the path's id in the body).
+         *     **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. **The contract's choice:** both, equal (this package's client sends the path's id in the body).
          *
-         *     **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
+         *     **Not documented by KeepUp in what can be read of its page:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
          */
         put: operations["editSale"];
         post?: never;
@@ -307,7 +307,7 @@ export interface paths {
          * Refund a sale
          * @description Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it **irreversible**, to be used with care.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no amount), which sales can be refunded, what is answered for a sale that does not exist or is already refunded, whether a repeated refund alerts the customer again, what it does to the sale's payments and balance, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
          */
@@ -1089,7 +1089,7 @@ export interface components {
         YesNo: "yes" | "no";
     };
     responses: {
-        /** @description The API key is missing or invalid: KeepUp's one error sample, shown on Cancel and Refund Sale. **The contract's choice:** the same 401 for every operation, as every request carries the key; the other pages show no error. */
+        /** @description KeepUp's one error sample, a 401 whose `error` is `Authentication invalid`, shown on Cancel and Refund Sale. Not documented by KeepUp: when it is sent. **The contract's choice:** the same 401 for every operation, as every request carries the key; the other pages show no error. */
         AuthenticationInvalid: {
             headers: {
                 [name: string]: unknown;
@@ -1107,7 +1107,7 @@ export interface components {
                 "application/json": components["schemas"]["NotDocumentedBody"];
             };
         };
-        /** @description The product was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the product was probably created, so it must not be sent again. */
+        /** @description The product was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. KeepUp documents no other success status: any other 2xx reaches this package's client as a ResponseValidationError, and whether the product was created is then not known, so it must not be sent again before checking. */
         ProductAdded: {
             headers: {
                 [name: string]: unknown;
@@ -1134,7 +1134,7 @@ export interface components {
                 "application/json": components["schemas"]["ProductsListedBody"];
             };
         };
-        /** @description The product was updated. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all, and so the status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
+        /** @description The product was updated. Not readable on KeepUp's page: anything after the `"alert_date":` in its PHP sample's `expirations`, so whether it shows a sample response at all, and so the status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
         ProductUpdated: {
             headers: {
                 [name: string]: unknown;
@@ -1143,7 +1143,7 @@ export interface components {
                 "application/json": components["schemas"]["ProductUpdatedBody"];
             };
         };
-        /** @description The sale was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the sale was probably created, so it must not be sent again. */
+        /** @description The sale was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. KeepUp documents no other success status: any other 2xx reaches this package's client as a ResponseValidationError, and whether the sale was created is then not known, so it must not be sent again before checking. */
         SaleAdded: {
             headers: {
                 [name: string]: unknown;
@@ -1188,7 +1188,7 @@ export interface components {
                 "application/json": components["schemas"]["SaleRefundedBody"];
             };
         };
-        /** @description The sales that match the filters, one page of them. Not readable on KeepUp's page: its sample response. */
+        /** @description The sales that match the filters, one page of them. Not readable on KeepUp's page: its sample response, so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
         SalesListed: {
             headers: {
                 [name: string]: unknown;
