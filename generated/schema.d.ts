@@ -327,7 +327,7 @@ export interface components {
         Amount: string;
         /** @description The body of KeepUp's one error sample, the 401 of Cancel and Refund Sale. KeepUp shows no other error body, so this shape is what the 401 shows, not a rule for other errors. */
         AuthenticationInvalidBody: {
-            /** @description What went wrong (`Authentication invalid` in KeepUp's sample). */
+            /** @description The error (`Authentication invalid` in KeepUp's sample). */
             error: string | null;
             /** @description The HTTP status, repeated (`401` in KeepUp's sample). */
             status: number | null;
@@ -541,9 +541,9 @@ export interface components {
         Price: number;
         /** @description The body of Add Product's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductAddedBody: {
-            /** @description The answer's data; whether it holds the product added, or its new id, is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the product added, or its new id, is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
@@ -685,7 +685,7 @@ export interface components {
                     category?: unknown;
                     /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
-                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
+                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. Not documented by KeepUp: its format, so any string is accepted, and the time zone. */
                     created_at?: string | null;
                     /** @description The product's description, HTML (`"<p>6:16 description</p>"`). */
                     description?: string | null;
@@ -715,9 +715,9 @@ export interface components {
                     SKU?: unknown;
                     /** @description Whether the stock is limited (`"unlimited"`; Add Product's table lists `limited` and `unlimited`). */
                     stock_limit?: string | null;
-                    /** @description The product's stock status (`"out_of_stock"`); List Products' `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is. **The contract's choice:** the sample as it is, with no rule tying `stock_status` to `stock_limit` or `quantity`. */
+                    /** @description The product's stock status (`"out_of_stock"`); List Products' `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is, so no rule ties `stock_status` to `stock_limit` or `quantity` here: any string is accepted. */
                     stock_status?: string | null;
-                    /** @description The product's tags; empty in the sample, so the shape of an entry is not documented (Add and Edit Product take strings). */
+                    /** @description The product's tags; empty in the sample, so the shape of an entry is not documented (Add and Edit Product's tables give strings in their example). */
                     tags?: unknown[] | null;
                     /** @description When the product was last changed, `YYYY-MM-DD HH:mm` (`"2024-05-11 17:00"`), without seconds as `created_at`. */
                     updated_at?: string | null;
@@ -725,7 +725,7 @@ export interface components {
                     variants?: unknown[] | null;
                 } | null;
             } | null;
-            /** @description A human-readable outcome (`product ready` in KeepUp's sample). */
+            /** @description The message (`product ready` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
@@ -761,7 +761,7 @@ export interface components {
                     category?: unknown;
                     /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
-                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
+                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. Not documented by KeepUp: its format, so any string is accepted, and the time zone. */
                     created_at?: string | null;
                     /** @description The product's description, HTML (`"<p>6:16 description</p>"`). */
                     description?: string | null;
@@ -787,38 +787,38 @@ export interface components {
                     SKU?: unknown;
                     /** @description Whether the stock is limited (`"unlimited"`; Add Product's table lists `limited` and `unlimited`). */
                     stock_limit?: string | null;
-                    /** @description The product's stock status (`"out_of_stock"`); the `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is. **The contract's choice:** the sample as it is, with no rule tying `stock_status` to `stock_limit` or `quantity`. */
+                    /** @description The product's stock status (`"out_of_stock"`); the `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is, so no rule ties `stock_status` to `stock_limit` or `quantity` here: any string is accepted. */
                     stock_status?: string | null;
                     /** @description When the product was last changed, `YYYY-MM-DD HH:mm` (`"2024-05-11 17:00"`), without seconds as `created_at`. */
                     updated_at?: string | null;
                 } | null)[] | null;
             } | null;
-            /** @description A human-readable outcome (`products found: 1` in KeepUp's sample). */
+            /** @description The message (`products found: 1` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of Edit Product's success. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all. The members below are the envelope of every success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
+        /** @description The body of Edit Product's success. Not readable on KeepUp's page: anything after the `"alert_date":` in its PHP sample's `expirations`, so whether it shows a sample response at all. The members below are the envelope of every success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductUpdatedBody: {
-            /** @description The answer's data; whether it holds the product edited is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the product edited is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
         };
         /** @description The body of Add Sale's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SaleAddedBody: {
-            /** @description The sale added; whether it holds the new sale's id is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the sale added, or its new id, is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
         };
         /** @description The body of Update Balance's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. (The sample's amounts do not reconcile with its request: `amount_paid` is `"110.00"` after a payment of `"200.00"`; KeepUp does not define `amount_paid` against `amount_received`.) */
         SaleBalanceUpdatedBody: {
-            /** @description The sale's balance after the payment. */
+            /** @description The data, as KeepUp's sample shows it. */
             data: {
                 /** @description The amount paid, a decimal string (`"110.00"`). */
                 amount_paid?: string | null;
@@ -829,25 +829,25 @@ export interface components {
                 /** @description The change, a decimal string (`"0.00"`). */
                 change?: string | null;
                 outstanding_balance?: components["schemas"]["OutstandingBalance"];
-                /** @description The payments recorded (one in the sample). */
+                /** @description The payment log (one entry in the sample). */
                 payment_log?: ({
                     /** @description The amount paid, a decimal string (`"110.00"`). */
                     amount_paid?: string | null;
                     /** @description The amount received, a decimal string (`"200.00"`). */
                     amount_received?: string | null;
-                    /** @description What remained due, a decimal string (`"0.00"`). */
+                    /** @description The balance remaining, a decimal string (`"0.00"`). */
                     balance_remaining?: string | null;
-                    /** @description When it was recorded, `YYYY-MM-DD HH:mm:ss` (`"2023-05-02 15:15:00"`). */
+                    /** @description When the entry was created, `YYYY-MM-DD HH:mm:ss` (`"2023-05-02 15:15:00"`). */
                     created_at?: string | null;
                     /** @description The payment method (`"Credit Card"`). */
                     payment_type?: string | null;
-                    /** @description Who recorded it (`"API"`). */
+                    /** @description Updated by (`"API"`). */
                     updated_by?: string | null;
                 } | null)[] | null;
                 /** @description The sale's status (`receipt`). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`balance updated` in KeepUp's sample). */
+            /** @description The message (`balance updated` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
@@ -859,7 +859,7 @@ export interface components {
                 /** @description The sale's status (`cancelled` in KeepUp's sample). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`sale cancelled` in KeepUp's sample). */
+            /** @description The message (`sale cancelled` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
@@ -1010,13 +1010,13 @@ export interface components {
                     taxes?: unknown;
                     /** @description The sale's total, a decimal string (`"500.00"`). */
                     total_amount?: string | null;
-                    /** @description How many times the sale was viewed (`3`). */
+                    /** @description Viewed (`3`). Not documented by KeepUp: what it counts. */
                     viewed?: number | null;
-                    /** @description When it was last viewed, `YYYY-MM-DD HH:mm:ss` (`"2023-06-01 12:12:50"`). */
+                    /** @description Viewed at, `YYYY-MM-DD HH:mm:ss` (`"2023-06-01 12:12:50"`). Not documented by KeepUp: which view it dates. */
                     viewed_at?: string | null;
                 } | null;
             } | null;
-            /** @description A human-readable outcome (`Sale found` in KeepUp's sample). */
+            /** @description The message (`Sale found` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
@@ -1043,16 +1043,16 @@ export interface components {
                 /** @description The sale's status (`refunded` in KeepUp's sample; its Sales page says Refund Sale sets it to refunded). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`sale refunded` in KeepUp's sample). */
+            /** @description The message (`sale refunded` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
         /** @description The body of List Sales' success. Not readable on KeepUp's page: its sample response. The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SalesListedBody: {
-            /** @description The sales, one page of them. Not documented by KeepUp: the page size and any way to know the last page. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the sales, and any paging metadata (a total, a page count, a next link), is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
@@ -1077,7 +1077,7 @@ export interface components {
                 /** @description The sale's status (`receipt`). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`sale updated` in KeepUp's sample). */
+            /** @description The message (`sale updated` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;

@@ -60,7 +60,7 @@ describe("the contract's rules", () => {
 
   it("claims nothing from outside KeepUp's pages", () => {
     for (const phrase of [/integrations?\b/i, /becomes a receipt/i, /customer's outstanding balance/i, /states that responses generally share/i, /KeepUp shows no sample response/i,
-      /version 2\.0/, /from a server/i, /\(browser\)/, /Not idempotent/, /probably created/, /missing or invalid/, /"generally"/]) {
+      /version 2\.0/, /from a server/i, /\(browser\)/, /Not idempotent/, /probably created/, /missing or invalid/, /human-readable/i, /"generally"/]) {
       expect(texts.filter((text) => phrase.test(text))).toEqual([]);
     }
   });
@@ -450,13 +450,13 @@ describe("the pages", () => {
     for (const name of ["cost_price", "selling_price", "previous_price"]) expect(member(name).type).toEqual(["string", "null"]);
     expect(member("cost_price").description).toMatch(/type prices `float`: \*\*the contract's choice\*\*/);
     for (const name of ["created_at", "updated_at"]) expect(member(name).description).toMatch(/`YYYY-MM-DD HH:mm`.*without\s+seconds/s);
-    expect(member("created_at").description).toMatch(/\*\*The contract's\s+choice:\*\* a string, with no format imposed/);
+    expect(member("created_at").description).toMatch(/Not documented by\s+KeepUp: its format, so any string is accepted/);
     for (const name of ["barcode", "SKU", "product_location", "category"]) expect(member(name).type, name).toBeUndefined();
     for (const name of ["images", "tags", "variants", "expirations"]) expect(Object.keys(deref(member(name).items)), name).toEqual(["description"]);
     expect(member("product_location").description).toMatch(/List Products' items name it `location`/);
     // The sample product: unlimited stock, and yet out of stock.
     for (const stockStatus of [member("stock_status"), successMember("listProducts", "data", "products", "[]", "stock_status")]) {
-      expect(stockStatus.description).toMatch(/how it is\s+derived for a product whose stock is unlimited.*\*\*The\s+contract's choice:\*\* the sample as it is/s);
+      expect(stockStatus.description).toMatch(/how it is\s+derived for a product whose stock is unlimited.*no rule ties\s+`stock_status` to\s+`stock_limit` or `quantity` here: any string is accepted/s);
     }
   });
 
@@ -562,6 +562,7 @@ describe("the pages", () => {
     const cut = /Not readable on KeepUp's page:(?:\*\*)? anything after the `"alert_date":` in its\s+PHP sample's `expirations`, so whether (?:the page|it) shows a sample response/;
     expect(description).toMatch(cut);
     expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(cut);
+    expect(successMember("editProduct").description).toMatch(cut);
     expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(/\*\*The contract's\s+choice:\*\* 200/);
     expect(successMember("editProduct").required).toBeUndefined();
     expect(successExamples("editProduct")).toEqual([{ status: 200, message: null, data: null }]);
