@@ -62,7 +62,7 @@ export type AddSaleResponse = operations["addSale"]["responses"][200]["content"]
  */
 export interface AddSaleInput {
   /**
-   * The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+   * The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
    */
   customerName?: string | undefined;
   /**
@@ -74,7 +74,7 @@ export interface AddSaleInput {
    */
   customerEmail?: string | undefined;
   /**
-   * The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string.
+   * The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. **The contract's choice:** the sample's form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
    */
   items: {
     /**
@@ -119,7 +119,7 @@ export interface AddSaleInput {
    */
   lng?: string | number | undefined;
   /**
-   * The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -127,7 +127,7 @@ export interface AddSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
    */
   discountAmount?: string | number | undefined;
   /**
@@ -151,7 +151,7 @@ export interface AddSaleInput {
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"200.00"`).
    */
   amountReceived?: string | number | undefined;
   /**
@@ -159,7 +159,7 @@ export interface AddSaleInput {
    */
   alertCustomer?: "yes" | "no" | boolean | undefined;
   /**
-   * The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say what happens when both are sent.
+   * The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say to what, nor what happens when both are sent. KeepUp's sales also have the status `receipt` (Fetch Sale's, Edit Sale's and Update Balance's sample responses), which `sale_type` does not offer.
    */
   saleType?: "quote" | "invoice" | undefined;
 }
@@ -174,7 +174,7 @@ export type EditSaleResponse = operations["editSale"]["responses"][200]["content
  */
 export interface EditSaleInput {
   /**
-   * The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+   * The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
    */
   customerName?: string | undefined;
   /**
@@ -186,7 +186,7 @@ export interface EditSaleInput {
    */
   customerEmail?: string | undefined;
   /**
-   * The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string.
+   * The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
    */
   items: {
     /**
@@ -231,7 +231,7 @@ export interface EditSaleInput {
    */
   lng?: string | number | undefined;
   /**
-   * The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -239,7 +239,7 @@ export interface EditSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
    */
   discountAmount?: string | number | undefined;
   /**
@@ -263,7 +263,7 @@ export interface EditSaleInput {
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
    */
   amountReceived?: string | number | undefined;
   /**
@@ -286,7 +286,7 @@ export type UpdateSaleBalanceResponse = operations["updateSaleBalance"]["respons
  */
 export interface UpdateSaleBalanceInput {
   /**
-   * The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as the sample sends it.
    */
   amountPaid: string | number;
   /**
@@ -298,7 +298,7 @@ export interface UpdateSaleBalanceInput {
    */
   paymentType?: string | undefined;
   /**
-   * A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone.
+   * A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. The sample sends `"2023-01-15 15:15"`, while the payment log of its sample response has `created_at` `"2023-05-02 15:15:00"`. Not documented by KeepUp: what it means here, the time zone.
    */
   date?: string | undefined;
 }
@@ -534,7 +534,7 @@ export interface EditProductInput {
      */
     expirationDate?: string | undefined;
     /**
-     * The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+     * The alert date, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
      */
     alertDate?: string | undefined;
   }[] | undefined;

@@ -323,7 +323,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An amount of money. KeepUp's tables type amounts `string` and write their examples unquoted (`25.00`); every sample body and response writes amounts as strings with two decimals (`"200.00"`). **The contract's choice:** a string of digits with two decimals, as the samples write them (this package's client also takes a number and writes it in that form). Not documented by KeepUp: the currency, the precision, whether an amount may be negative. */
+        /** @description An amount of money sent to KeepUp: `fulfillment_cost`, `discount_amount` and `amount_received` of Add and Edit Sale, `amount_paid` of Update Balance. KeepUp's tables type these `string` and write their examples unquoted (`25.00`); the samples that send them (Edit Sale's, Update Balance's) write them as strings with two decimals (`"200.00"`), as KeepUp's sample responses write amounts. (An item's `price` is another matter: a JSON number in KeepUp's tables and samples.) **The contract's choice:** a string of digits with two decimals, as those samples write them (this package's client also takes a number and writes it in that form). Not documented by KeepUp: the currency, the precision, whether an amount may be negative. */
         Amount: string;
         /** @description The body of KeepUp's one error sample, the 401 of Cancel and Refund Sale. KeepUp shows no other error body, so this shape is what the 401 shows, not a rule for other errors. */
         AuthenticationInvalidBody: {
@@ -332,14 +332,14 @@ export interface components {
             /** @description The HTTP status, repeated (`401` in KeepUp's sample). */
             status: number | null;
         };
-        /** @description A coordinate in decimal degrees. KeepUp's tables type `lat` and `lng` `string`, with unquoted examples (`34.0522`); Edit Sale's samples send strings (`"40.7128"`). **The contract's choice:** a string holding a decimal number, as every example does (this package's client also takes a number and writes it in that form). Not documented by KeepUp: a range or a precision. */
+        /** @description A coordinate, `lat` or `lng`. Add Sale's table types them `string`, with unquoted examples (`34.0522`); Edit Sale's table types them `string`, with no example, and its samples send strings (`"40.7128"`). **The contract's choice:** a string holding a decimal number, as every example does (this package's client also takes a number and writes it in that form). Not documented by KeepUp: a range or a precision. */
         Coordinate: string;
         /** @description Whether KeepUp alerts the customer about the change: Cancel and Refund Sale's one body field. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. */
         CustomerAlertBody: {
             /** @description Whether the customer is notified, `yes` or `no` (`yes` in KeepUp's samples). Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
         };
-        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists: the contract does not take it (KeepUp gives each business account its own API key). Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them, and no field for an image, although the page says products can be added with images. Each example is the one Add Product's table gives or, where it gives none, the one its Node.js sample sends. */
+        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists and KeepUp does not document; **the contract's choice:** it is not taken, as the body takes no other member. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them, and no field for an image, although the page says products can be added with images. Each example is the one Add Product's table gives or, where it gives none, the one its Node.js sample sends. */
         NewProductBody: {
             /**
              * @description The product's barcode.
@@ -421,21 +421,21 @@ export interface components {
              */
             tags?: string[];
         };
-        /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` on the stored page, so it may send others.) Each example is the one Add Sale's table gives. */
+        /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` on the stored page, so it may send others.) Each example is the one Add Sale's table gives, in the contract's chosen form where it differs: the table's `items` array as a string holding it, and its unquoted `lat`, `lng`, `fulfillment_cost` and `discount_amount` as strings. */
         NewSaleBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts. */
+            /** @description The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"200.00"`). */
             amount_received?: components["schemas"]["Amount"];
             /** @description The customer's email address (`"kojo@example.com"` in the table). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format. */
             customer_email?: string;
             /**
-             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
              * @example Kojo Owusu
              */
             customer_name?: string;
             /**
-             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
              * @example 10.00
              */
             discount_amount?: components["schemas"]["Amount"];
@@ -447,7 +447,7 @@ export interface components {
             /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`. */
             due_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
              * @example 25.00
              */
             fulfillment_cost?: components["schemas"]["Amount"];
@@ -456,7 +456,7 @@ export interface components {
             /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`. */
             issue_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string.
+             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. **The contract's choice:** the sample's form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
              * @example [{"item_id":"123","quantity":2,"price":70.00}]
              */
             items: components["schemas"]["SaleItems"];
@@ -493,7 +493,7 @@ export interface components {
              */
             phone_number?: string;
             /**
-             * @description The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say what happens when both are sent.
+             * @description The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say to what, nor what happens when both are sent. KeepUp's sales also have the status `receipt` (Fetch Sale's, Edit Sale's and Update Balance's sample responses), which `sale_type` does not offer.
              * @enum {string}
              */
             sale_type?: "quote" | "invoice";
@@ -522,12 +522,12 @@ export interface components {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
             /**
-             * @description The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as the sample sends it.
              * @example 200.00
              */
             amount_paid: components["schemas"]["Amount"];
             /**
-             * @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone.
+             * @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. The sample sends `"2023-01-15 15:15"`, while the payment log of its sample response has `created_at` `"2023-05-02 15:15:00"`. Not documented by KeepUp: what it means here, the time zone.
              * @example 2023-01-15 15:15
              */
             date?: string;
@@ -658,7 +658,7 @@ export interface components {
         /** @description One entry of `expirations`. Edit Product's table says only that the list includes batch numbers and dates, with no example; its Node.js and PHP samples send entries with `batch_number`, `expiration_date` and `alert_date`, which no table describes. Not documented by KeepUp: which members are required, the dates' format, what `alert_date` triggers. **The contract's choice:** these three members, the ones the samples send, and no other, so that a misspelt one is rejected rather than ignored. Each example is the one the samples send. */
         ProductExpiration: {
             /**
-             * @description The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+             * @description The alert date, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
              * @example 2024-12-01
              */
             alert_date?: string;
@@ -864,24 +864,24 @@ export interface components {
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description A sale's new details, with the fields of Edit Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Not documented by KeepUp: whether omitted fields are cleared or kept, and whether `items` replaces the sale's list. Each example is the one Edit Sale's table gives or, where it gives none, the one its samples send. */
+        /** @description A sale's new details, with the fields of Edit Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Not documented by KeepUp: whether omitted fields are cleared or kept, and whether `items` replaces the sale's list. Each example is the one Edit Sale's table gives or, where it gives none, the one its samples send; the table's `items` array and unquoted `discount_amount` are in the contract's chosen form, as strings. */
         SaleChangesBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
             /**
-             * @description The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
              * @example 200.00
              */
             amount_received?: components["schemas"]["Amount"];
             /** @description The customer's email address. Not documented by KeepUp: its format. */
             customer_email?: string;
             /**
-             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
              * @example Chinedu Okeke
              */
             customer_name?: string;
             /**
-             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
              * @example 10.00
              */
             discount_amount?: components["schemas"]["Amount"];
@@ -893,7 +893,7 @@ export interface components {
             /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-15 15:15"` (this package's client adds the `:00`). */
             due_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
              * @example 10.00
              */
             fulfillment_cost?: components["schemas"]["Amount"];
@@ -902,7 +902,7 @@ export interface components {
             /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-01 15:15"` (this package's client adds the `:00`). */
             issue_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string.
+             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
              * @example [{"item_id":"123","quantity":2,"price":70.00}]
              */
             items: components["schemas"]["SaleItems"];
@@ -941,7 +941,7 @@ export interface components {
              * @example 233201234567
              */
             phone_number?: string;
-            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, example `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number when it is written in digits (this package's client fills it in from the path). */
+            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, example `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number when it is written in digits (this package's client fills it in from the path), and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). */
             sale_id: number | string;
             /**
              * @description The kind of sale document, `quote` or `invoice`.
@@ -1021,7 +1021,7 @@ export interface components {
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description One item of a sale. The example of KeepUp's tables shows `item_id`, `quantity` and `price`; its samples also send `item_name` and `item_type`, which no table describes. Not documented by KeepUp: which members are required, whether `item_id` must name an existing product, the values of `item_type`. **The contract's choice:** no other member, so that a misspelt one is rejected rather than ignored. */
+        /** @description One item of a sale. The example of KeepUp's tables shows `item_id`, `quantity` and `price`; its samples also send `item_name` and `item_type`, which no table describes. Not documented by KeepUp: which members are required, whether `item_id` must name an existing product, the values of `item_type`. **The contract's choice:** no other member, so that a misspelt one is rejected rather than ignored: by this package's client and mock, which decode the string that holds the items. (JSON Schema treats a `contentSchema` as an annotation, so a validator that does not decode it checks only that `items` is a string.) */
         SaleItem: {
             /** @description The item's id: a string in KeepUp's tables (`"123"`), a number in its samples (`11`). Both are accepted. */
             item_id?: string | number;

@@ -60,7 +60,7 @@ describe("the contract's rules", () => {
 
   it("claims nothing from outside KeepUp's pages", () => {
     for (const phrase of [/integrations?\b/i, /becomes a receipt/i, /customer's outstanding balance/i, /states that responses generally share/i, /KeepUp shows no sample response/i,
-      /version 2\.0/, /from a server/i, /\(browser\)/, /Not idempotent/, /probably created/, /missing or invalid/, /human-readable/i, /"generally"/]) {
+      /version 2\.0/, /from a server/i, /\(browser\)/, /Not idempotent/, /probably created/, /missing or invalid/, /human-readable/i, /decimal degrees/, /its own API key/, /"generally"/]) {
       expect(texts.filter((text) => phrase.test(text))).toEqual([]);
     }
   });
@@ -296,7 +296,8 @@ describe("the pages", () => {
     expect(property("alert_customer").enum).toEqual(["yes", "no"]);
     expect(property("customer_name")).toMatchObject({ type: "string", description: expect.stringMatching(/`date`/) });
     expect(property("items")).toMatchObject({ type: "string", contentMediaType: "application/json" });
-    expect(property("items").description).toMatch(/`json`.*JSON-encoded/s);
+    expect(property("items").description).toMatch(/`json`.*JSON-encoded.*\*\*The contract's choice:\*\* the (?:sample's|samples') form, a string holding the JSON array/s);
+    expect(property("customer_name").description).toMatch(/`date`, which a name cannot be\. \*\*The\s+contract's choice:\*\* `string`/);
     expect(property("fulfillment_type").description).toContain(`\`${fulfillment}\``);
     expect(property("issue_date").pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
     expect(property("issue_date").description).not.toBe(property("due_date").description);
@@ -309,10 +310,15 @@ describe("the pages", () => {
     const saleId = deref(bodySchema("editSale").properties.sale_id);
     expect(saleId["x-client-from-path"]).toBe("sale_id");
     expect(saleId.description).toMatch(/required body field/);
+    const [example] = Object.values<Json>(resolveRef(document, raw("editSale").requestBody).content["application/json"].examples);
+    expect(example!.value.sale_id).toBe(46099);
+    expect(example!.description).toMatch(/placeholder `'YOUR_SALE_ID'` in its path\) set to `46099`.*\(Fetch Sale's sample sale\), rather than the table's example\s+`123`/s);
+    expect(example!.description).toMatch(/closes its object with `\}\);`, and does not run/);
   });
 
   it("Add Sale: its sale_type offers quote and invoice, though KeepUp's sales have the status receipt too", () => {
     expect(raw("addSale").description).toMatch(/receipts, invoices and quotes.*the status `receipt`; Add Sale's `sale_type` offers only `quote` and `invoice`/);
+    expect(deref(bodySchema("addSale").properties.sale_type).description).toMatch(/the status `receipt`.*which `sale_type` does not offer/s);
   });
 
   it("Cancel Sale: a page whose address says cancle", () => {
@@ -342,6 +348,7 @@ describe("the pages", () => {
     expect(schema.required).toEqual(["amount_paid"]);
     expect(deref(schema.properties.date).pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$");
     expect(raw("updateSaleBalance").description).toMatch(/send `POST`/);
+    expect(deref(schema.properties.date).description).toMatch(/sends `"2023-01-15\s+15:15"`, while the payment log of its sample response has `created_at` `"2023-05-02\s+15:15:00"`/);
     expect(raw("updateSaleBalance").description).toMatch(/\*\*Idempotency: not documented by KeepUp\.\*\*.*a repeated request may record the payment again/);
   });
 
@@ -489,7 +496,7 @@ describe("the pages", () => {
     expect(property("tags")).toMatchObject({ type: "array", items: { type: "string" } });
     expect(property("tags").description).toMatch(/`JSON`.*\*\*The contract's choice:\*\* a JSON array of strings/s);
     expect(schema.properties).not.toHaveProperty("business_id");
-    expect(schema.description).toMatch(/`business_id` \(`'bus123'`\), which no table lists: the\s+contract does not take it/);
+    expect(schema.description).toMatch(/`business_id` \(`'bus123'`\), which no table lists and KeepUp does not document;\s+\*\*the contract's choice:\*\* it is not taken/);
     expect(raw("addProduct").description).toMatch(/uploading images/);
     expect(raw("addProduct").description).toMatch(/documents no field for an image.*\*\*The contract's choice:\*\* no image\s+upload/s);
     expect(raw("addProduct").description).toMatch(/\*\*Idempotency: not documented by KeepUp\.\*\*.*a repeated request may create another product/);
