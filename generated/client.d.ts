@@ -14,11 +14,11 @@ export type ListSalesResponse = operations["listSales"]["responses"][200]["conte
  */
 export interface ListSalesInput {
   /**
-   * The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
+   * The start of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
    */
   dateFrom?: string | undefined;
   /**
-   * The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
+   * The end of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone.
    */
   dateTo?: string | undefined;
   /**
@@ -30,19 +30,19 @@ export interface ListSalesInput {
    */
   phoneNumber?: string | undefined;
   /**
-   * Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string.
+   * Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). **The contract's choice:** `number`, the type the table documents for this filter; a sale number written in digits reads the same in a query string either way. Not documented by KeepUp: whether a sale number is always written in digits.
    */
   saleNumber?: number | undefined;
   /**
-   * Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for.
+   * Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with: KeepUp's list offers no value that selects them. The filter is named `sale_status`; the sale's member in KeepUp's responses is named `status`.
    */
   saleStatus?: "receipt" | "invoice" | "quote" | undefined;
   /**
-   * Only the sales from here, `business` or `storefront`.
+   * Only the sales that came from here: `business` or `storefront`.
    */
   saleOrigin?: "business" | "storefront" | undefined;
   /**
-   * The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link).
+   * The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link).
    */
   page?: number | undefined;
 }
@@ -62,7 +62,7 @@ export type AddSaleResponse = operations["addSale"]["responses"][200]["content"]
  */
 export interface AddSaleInput {
   /**
-   * The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+   * The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
    */
   customerName?: string | undefined;
   /**
@@ -74,7 +74,7 @@ export interface AddSaleInput {
    */
   customerEmail?: string | undefined;
   /**
-   * The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string.
+   * The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. **The contract's choice:** the sample's form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
    */
   items: {
     /**
@@ -119,7 +119,7 @@ export interface AddSaleInput {
    */
   lng?: string | number | undefined;
   /**
-   * The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -127,7 +127,7 @@ export interface AddSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
    */
   discountAmount?: string | number | undefined;
   /**
@@ -151,7 +151,7 @@ export interface AddSaleInput {
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"200.00"`).
    */
   amountReceived?: string | number | undefined;
   /**
@@ -159,7 +159,7 @@ export interface AddSaleInput {
    */
   alertCustomer?: "yes" | "no" | boolean | undefined;
   /**
-   * The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say what happens when both are sent.
+   * The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say to what, nor what happens when both are sent. KeepUp's sales also have the status `receipt` (Fetch Sale's, Edit Sale's and Update Balance's sample responses), which `sale_type` does not offer.
    */
   saleType?: "quote" | "invoice" | undefined;
 }
@@ -174,7 +174,7 @@ export type EditSaleResponse = operations["editSale"]["responses"][200]["content
  */
 export interface EditSaleInput {
   /**
-   * The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+   * The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
    */
   customerName?: string | undefined;
   /**
@@ -186,7 +186,7 @@ export interface EditSaleInput {
    */
   customerEmail?: string | undefined;
   /**
-   * The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string.
+   * The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
    */
   items: {
     /**
@@ -231,7 +231,7 @@ export interface EditSaleInput {
    */
   lng?: string | number | undefined;
   /**
-   * The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
    */
   fulfillmentCost?: string | number | undefined;
   /**
@@ -239,7 +239,7 @@ export interface EditSaleInput {
    */
   discountType?: "fixed" | "percentage" | undefined;
   /**
-   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
    */
   discountAmount?: string | number | undefined;
   /**
@@ -263,7 +263,7 @@ export interface EditSaleInput {
    */
   paymentType?: string | undefined;
   /**
-   * The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
    */
   amountReceived?: string | number | undefined;
   /**
@@ -286,7 +286,7 @@ export type UpdateSaleBalanceResponse = operations["updateSaleBalance"]["respons
  */
 export interface UpdateSaleBalanceInput {
   /**
-   * The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+   * The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as the sample sends it.
    */
   amountPaid: string | number;
   /**
@@ -298,7 +298,7 @@ export interface UpdateSaleBalanceInput {
    */
   paymentType?: string | undefined;
   /**
-   * A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone.
+   * A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. The sample sends `"2023-01-15 15:15"`, while the payment log of its sample response has `created_at` `"2023-05-02 15:15:00"`. Not documented by KeepUp: what it means here, the time zone.
    */
   date?: string | undefined;
 }
@@ -490,11 +490,11 @@ export interface EditProductInput {
    */
   restockLevel?: number | undefined;
   /**
-   * Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
    */
   showOnStorefront?: "yes" | "no" | boolean | undefined;
   /**
-   * Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
+   * Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
    */
   featuredProduct?: "yes" | "no" | boolean | undefined;
   /**
@@ -534,7 +534,7 @@ export interface EditProductInput {
      */
     expirationDate?: string | undefined;
     /**
-     * The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+     * The alert date, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
      */
     alertDate?: string | undefined;
   }[] | undefined;
@@ -554,9 +554,9 @@ export interface SalesResource {
    *
    * Lists the sales of the business account, narrowed by the filters (query parameters), one page at a time.
    *
-   * **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know the last page (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
+   * **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to change it. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
    *
-   * **Not readable on KeepUp's page:** its sample response. **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
+   * **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
    */
   list(filters?: ListSalesInput, options?: RequestOptions): APIPromise<ListSalesResponse>;
   /**
@@ -572,11 +572,11 @@ export interface SalesResource {
   /**
    * Add a sale.
    *
-   * Creates a sale: a receipt, an invoice or a quote, as KeepUp's Sales page names them.
+   * Creates a sale. KeepUp's Sales page names receipts, invoices and quotes as kinds of sale, and the sales of Fetch Sale's, Edit Sale's and Update Balance's sample responses have the status `receipt`; Add Sale's `sale_type` offers only `quote` and `invoice`. The newer version of its page adds that `sale_type` is set automatically when `amount_received` is above 0, without saying to what, nor what happens when both are sent.
    *
-   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+   * **Idempotency: not documented by KeepUp.** Its pages name no idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
    *
-   * **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
+   * **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below); and its Node.js sample after `location_name`, so the method, URL, headers and other fields its samples send. **Not documented by KeepUp in what can be read of its page:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
    */
   add(sale: AddSaleInput, options?: RequestOptions): APIPromise<AddSaleResponse>;
   /**
@@ -584,9 +584,9 @@ export interface SalesResource {
    *
    * Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized means (its own sample response is a paid receipt).
    *
-   * **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. The contract's choice: both, equal (this package's client sends the path's id in the body).
+   * **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. **The contract's choice:** both, equal (this package's client sends the path's id in the body).
    *
-   * **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
+   * **Not documented by KeepUp in what can be read of its page:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
    */
   edit(saleId: number | string, changes: EditSaleInput, options?: RequestOptions): APIPromise<EditSaleResponse>;
   /**
@@ -594,9 +594,9 @@ export interface SalesResource {
    *
    * Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own page Update Balance.)
    *
-   * **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+   * **Idempotency: not documented by KeepUp.** Its pages name no idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
    * **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no entry in the page's tables.
    */
@@ -604,9 +604,9 @@ export interface SalesResource {
   /**
    * Cancel a sale.
    *
-   * Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care.
+   * Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care. (KeepUp's page for it is at `docs/api/sales/cancle-sale`, so spelt, while its title and its endpoint's path say cancel.)
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
    * **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that does not exist or is already cancelled, whether a repeated cancel alerts the customer again, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
    */
@@ -616,7 +616,7 @@ export interface SalesResource {
    *
    * Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it **irreversible**, to be used with care.
    *
-   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+   * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
    * **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no amount), which sales can be refunded, what is answered for a sale that does not exist or is already refunded, whether a repeated refund alerts the customer again, what it does to the sale's payments and balance, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
    */
@@ -653,11 +653,11 @@ export interface ProductsResource {
    *
    * Creates a product in the business account's inventory. KeepUp's page says this covers uploading images, setting prices, stock levels and other details.
    *
-   * **Images.** KeepUp's page documents no field for an image, and no content type but the JSON its Introduction names for request and response bodies. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as the Introduction says request bodies are.
+   * **Images.** KeepUp's page documents no field for an image, and no content type: its Headers section lists only `Authorization`. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as KeepUp's Introduction says request bodies are.
    *
-   * **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+   * **Idempotency: not documented by KeepUp.** Its pages name no idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
    *
-   * **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
+   * **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp in what can be read of its page:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
    */
   add(product: AddProductInput, options?: RequestOptions): APIPromise<AddProductResponse>;
   /**
@@ -667,11 +667,11 @@ export interface ProductsResource {
    *
    * **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the Node.js sample on its page sends `post`. Not readable on KeepUp's page: the method of its PHP sample, and any further sample. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
    *
-   * **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken; `removed_images` and `primary_product_image_index` are as the page's table lists them, without a description.
+   * **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken. The table types `removed_images` and `primary_product_image_index` `array`, and describes neither: `removed_images` is an array here; `primary_product_image_index` is an array or a whole number, as the Node.js sample sends it the number `0`.
    *
    * **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
    *
-   * **Not readable on KeepUp's page:** anything after its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
+   * **Not readable on KeepUp's page:** anything after the `"alert_date":` in its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp in what can be read of its page:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
    */
   edit(productId: number | string, changes: EditProductInput, options?: RequestOptions): APIPromise<EditProductResponse>;
 }

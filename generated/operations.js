@@ -62,7 +62,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -111,7 +111,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -435,7 +435,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -639,7 +639,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -808,7 +808,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -998,7 +998,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -1079,7 +1079,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -1179,7 +1179,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -1394,7 +1394,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -1637,7 +1637,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },
@@ -1789,7 +1789,7 @@ export const operations = {
         "properties": {
           "status": {
             "type": [
-              "integer",
+              "number",
               "null"
             ]
           },

@@ -33,7 +33,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -72,11 +72,11 @@ export interface paths {
          * Add a product
          * @description Creates a product in the business account's inventory. KeepUp's page says this covers uploading images, setting prices, stock levels and other details.
          *
-         *     **Images.** KeepUp's page documents no field for an image, and no content type but the JSON its Introduction names for request and response bodies. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as the Introduction says request bodies are.
+         *     **Images.** KeepUp's page documents no field for an image, and no content type: its Headers section lists only `Authorization`. (Edit Product's PHP sample prepares an image file; where it attaches it is not readable on KeepUp's page.) **The contract's choice:** no image upload: the fields of the page's table, in a JSON body, as KeepUp's Introduction says request bodies are.
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+         *     **Idempotency: not documented by KeepUp.** Its pages name no idempotency key or duplicate protection, so a repeated request may create another product. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
+         *     **Not readable on KeepUp's page:** its sample response (the page has a "Sample Response" heading), so its status code and body (see 200 below); and its Node.js sample after `stock_limit`, so the method, URL, headers and body encoding its samples use. **Not documented by KeepUp in what can be read of its page:** validation errors (a `SKU` or barcode already in use, say); whether `category` must exist; the currency. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them.
          */
         post: operations["addProduct"];
         delete?: never;
@@ -91,7 +91,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -105,11 +105,11 @@ export interface paths {
          *
          *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the Node.js sample on its page sends `post`. Not readable on KeepUp's page: the method of its PHP sample, and any further sample. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
-         *     **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken; `removed_images` and `primary_product_image_index` are as the page's table lists them, without a description.
+         *     **The body.** The Node.js sample sends JSON, with `tags`, `variants` and `expirations` as arrays and prices and quantities as numbers; the PHP sample builds form fields, numbers as strings and those three as `json_encode(...)` strings (in lines that are not valid PHP), and prepares an image file. The page's Headers section names no content type. **The contract's choice:** JSON, as the Node.js sample sends it and KeepUp's Introduction says request bodies are. KeepUp documents no field to add an image, so none is taken. The table types `removed_images` and `primary_product_image_index` `array`, and describes neither: `removed_images` is an array here; `primary_product_image_index` is an array or a whole number, as the Node.js sample sends it the number `0`.
          *
          *     **The id.** The path's `{product_id}` has no entry in the page's tables. The Node.js sample leaves `{product_id}` in its URL, a plain string, so it requests that literal path.
          *
-         *     **Not readable on KeepUp's page:** anything after its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
+         *     **Not readable on KeepUp's page:** anything after the `"alert_date":` in its PHP sample's `expirations`, so whether the page shows a sample response at all, and with it the status code and body (see 200 below). **Not documented by KeepUp in what can be read of its page:** whether omitted fields are kept or cleared (the table requires `product_name` and `selling_price`, although the Introduction says PUT changes an existing record in whole or in part); whether `stock_limit` can be changed; the answer for a product that does not exist.
          */
         put: operations["editProduct"];
         post?: never;
@@ -130,9 +130,9 @@ export interface paths {
          * List sales
          * @description Lists the sales of the business account, narrowed by the filters (query parameters), one page at a time.
          *
-         *     **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to know the last page (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
+         *     **Paging.** `page` picks a page. Not documented by KeepUp: the page size, and any way to change it. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link); so this package offers no iterator over all pages, as it could not know when to stop.
          *
-         *     **Not readable on KeepUp's page:** its sample response. **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
+         *     **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** the sort order, whether the date filters are inclusive, which date they compare and in which time zone, and what is answered when nothing matches. The page's one sample that could be read (Node.js) sends no filter, so no sample shows how they are sent.
          */
         get: operations["listSales"];
         put?: never;
@@ -149,7 +149,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -184,11 +184,11 @@ export interface paths {
         put?: never;
         /**
          * Add a sale
-         * @description Creates a sale: a receipt, an invoice or a quote, as KeepUp's Sales page names them.
+         * @description Creates a sale. KeepUp's Sales page names receipts, invoices and quotes as kinds of sale, and the sales of Fetch Sale's, Edit Sale's and Update Balance's sample responses have the status `receipt`; Add Sale's `sale_type` offers only `quote` and `invoice`. The newer version of its page adds that `sale_type` is set automatically when `amount_received` is above 0, without saying to what, nor what happens when both are sent.
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+         *     **Idempotency: not documented by KeepUp.** Its pages name no idempotency key or duplicate protection, so a repeated request may create another sale. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below). **Not documented by KeepUp:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
+         *     **Not readable on KeepUp's page:** its sample response, so its status code and body (see 200 below); and its Node.js sample after `location_name`, so the method, URL, headers and other fields its samples send. **Not documented by KeepUp in what can be read of its page:** validation errors; which item members are required and which `item_type` and `payment_type` values exist; how the customer is matched or created; the currency; the time zone of the dates.
          */
         post: operations["addSale"];
         delete?: never;
@@ -203,7 +203,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -215,9 +215,9 @@ export interface paths {
          * Update a sale's balance
          * @description Records a payment against a sale. (KeepUp's Sales page calls it Update Sale Balance, its own page Update Balance.)
          *
-         *     **Not idempotent.** Not documented by KeepUp: any idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
+         *     **Idempotency: not documented by KeepUp.** Its pages name no idempotency key, so a repeated request may record the payment again. This package's client never sends it again unless the failure proves KeepUp did not receive it.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); its Node.js and PHP samples send `POST` (the Python sample's method could not be read). **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** whether `amount_paid` is this payment or the new total (its sample's numbers do not reconcile), what overpaying, a partial payment or paying a cancelled or refunded sale or a quote does, and the `payment_type` values. The path's `{sale_id}` has no entry in the page's tables.
          */
@@ -235,7 +235,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -245,9 +245,9 @@ export interface paths {
         get?: never;
         /**
          * Cancel a sale
-         * @description Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care.
+         * @description Cancels a sale. KeepUp's Sales page marks this **irreversible**, to be used with care. (KeepUp's page for it is at `docs/api/sales/cancle-sale`, so spelt, while its title and its endpoint's path say cancel.)
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** which sales can be cancelled, what is answered for a sale that does not exist or is already cancelled, whether a repeated cancel alerts the customer again, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
          */
@@ -265,7 +265,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -277,9 +277,9 @@ export interface paths {
          * Edit a sale
          * @description Changes the details of a sale that is not finalized. Not documented by KeepUp: what finalized means (its own sample response is a paid receipt).
          *
-         *     **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. The contract's choice: both, equal (this package's client sends the path's id in the body).
+         *     **The id, twice.** Edit Sale's table lists `sale_id` as a required body field as well as the path's placeholder; no sample sends it in the body, and the page does not say which counts when they differ. **The contract's choice:** both, equal (this package's client sends the path's id in the body).
          *
-         *     **Not documented by KeepUp:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
+         *     **Not documented by KeepUp in what can be read of its page:** whether omitted fields are cleared or kept and whether `items` replaces the list; the answer for a sale that cannot be edited or does not exist. Its sample response does not follow from its sample request: they are unrelated examples.
          */
         put: operations["editSale"];
         post?: never;
@@ -295,7 +295,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -307,7 +307,7 @@ export interface paths {
          * Refund a sale
          * @description Refunds a sale: KeepUp's Sales page says it sets the sale's status to refunded, and marks it **irreversible**, to be used with care.
          *
-         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. The contract's choice: `PUT`, the endpoint line's method; only `PUT` is documented here.
+         *     **Method.** KeepUp's endpoint line says `PUT`, as do its method conventions (PUT changes an existing record); the three samples on its page send `POST`. **The contract's choice:** `PUT`, the endpoint line's method; only `PUT` is documented here.
          *
          *     **Not documented by KeepUp:** whether a refund is always of the whole sale (there is no amount), which sales can be refunded, what is answered for a sale that does not exist or is already refunded, whether a repeated refund alerts the customer again, what it does to the sale's payments and balance, what `alert_customer` defaults to, and whether the body may be omitted. The path's `{sale_id}` has no entry in the page's tables.
          */
@@ -323,23 +323,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description An amount of money. KeepUp's tables type amounts `string` and write their examples unquoted (`25.00`); every sample body and response writes amounts as strings with two decimals (`"200.00"`). **The contract's choice:** a string of digits with two decimals, as the samples write them (this package's client also takes a number and writes it in that form). Not documented by KeepUp: the currency, the precision, whether an amount may be negative. */
+        /** @description An amount of money sent to KeepUp: `fulfillment_cost`, `discount_amount` and `amount_received` of Add and Edit Sale, `amount_paid` of Update Balance. KeepUp's tables type these `string` and write their examples unquoted (`25.00`); the samples that send them (Edit Sale's, Update Balance's) write them as strings with two decimals (`"200.00"`), as KeepUp's sample responses write amounts. (An item's `price` is another matter: a JSON number in KeepUp's tables and samples.) **The contract's choice:** a string of digits with two decimals, as those samples write them (this package's client also takes a number and writes it in that form). Not documented by KeepUp: the currency, the precision, whether an amount may be negative. */
         Amount: string;
         /** @description The body of KeepUp's one error sample, the 401 of Cancel and Refund Sale. KeepUp shows no other error body, so this shape is what the 401 shows, not a rule for other errors. */
         AuthenticationInvalidBody: {
-            /** @description What went wrong (`Authentication invalid` in KeepUp's sample). */
+            /** @description The error (`Authentication invalid` in KeepUp's sample). */
             error: string | null;
             /** @description The HTTP status, repeated (`401` in KeepUp's sample). */
             status: number | null;
         };
-        /** @description A coordinate in decimal degrees. KeepUp's tables type `lat` and `lng` `string`, with unquoted examples (`34.0522`); Edit Sale's samples send strings (`"40.7128"`). **The contract's choice:** a string holding a decimal number, as every example does (this package's client also takes a number and writes it in that form). Not documented by KeepUp: a range or a precision. */
+        /** @description A coordinate, `lat` or `lng`. Add Sale's table types them `string`, with unquoted examples (`34.0522`); Edit Sale's table types them `string`, with no example, and its samples send strings (`"40.7128"`). **The contract's choice:** a string holding a decimal number, as every example does (this package's client also takes a number and writes it in that form). Not documented by KeepUp: a range or a precision. */
         Coordinate: string;
         /** @description Whether KeepUp alerts the customer about the change: Cancel and Refund Sale's one body field. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. */
         CustomerAlertBody: {
             /** @description Whether the customer is notified, `yes` or `no` (`yes` in KeepUp's samples). Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
         };
-        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists: the contract does not take it (KeepUp gives each business account its own API key). Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them, and no field for an image, although the page says products can be added with images. Each example is the one Add Product's table gives or, where it gives none, the one its Node.js sample sends. */
+        /** @description A new product, with the fields of Add Product's table, in its order. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. KeepUp's Node.js sample also sends `business_id` (`'bus123'`), which no table lists and KeepUp does not document; **the contract's choice:** it is not taken, as the body takes no other member. Add Product's table lists no `variants` or `expirations`, although Edit Product takes them and Fetch Product returns them, and no field for an image, although the page says products can be added with images. Each example is the one Add Product's table gives or, where it gives none, the one its Node.js sample sends. */
         NewProductBody: {
             /**
              * @description The product's barcode.
@@ -421,21 +421,21 @@ export interface components {
              */
             tags?: string[];
         };
-        /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` on the stored page, so it may send others.) Each example is the one Add Sale's table gives. */
+        /** @description A new sale, with the fields of Add Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. (Add Sale's sample is cut off after `location_name` on the stored page, so it may send others.) Each example is the one Add Sale's table gives, in the contract's chosen form where it differs: the table's `items` array as a string holding it, and its unquoted `lat`, `lng`, `fulfillment_cost` and `discount_amount` as strings. */
         NewSaleBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
-            /** @description The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts. */
+            /** @description The amount received for the sale. The table types it `string`, with no example; **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"200.00"`). */
             amount_received?: components["schemas"]["Amount"];
             /** @description The customer's email address (`"kojo@example.com"` in the table). Only the newer version of the table lists it; the sample sends it. Not documented by KeepUp: its format. */
             customer_email?: string;
             /**
-             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
              * @example Kojo Owusu
              */
             customer_name?: string;
             /**
-             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
              * @example 10.00
              */
             discount_amount?: components["schemas"]["Amount"];
@@ -447,7 +447,7 @@ export interface components {
             /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`. */
             due_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The cost of the fulfillment method. The table types it `string` and writes its example unquoted (`25.00`); **the contract's choice:** a string with two decimals, as Edit Sale's samples send the same field (`"10.00"`).
              * @example 25.00
              */
             fulfillment_cost?: components["schemas"]["Amount"];
@@ -456,7 +456,7 @@ export interface components {
             /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over Edit Sale's samples' `YYYY-MM-DD HH:mm`. */
             issue_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string.
+             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its sample sends the array JSON-encoded, as a string. **The contract's choice:** the sample's form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
              * @example [{"item_id":"123","quantity":2,"price":70.00}]
              */
             items: components["schemas"]["SaleItems"];
@@ -493,7 +493,7 @@ export interface components {
              */
             phone_number?: string;
             /**
-             * @description The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say what happens when both are sent.
+             * @description The kind of sale document, `quote` or `invoice`. The newer version of the page adds that it is set automatically when `amount_received` is above 0 (pointing to KeepUp's "sale cycle"); it does not say to what, nor what happens when both are sent. KeepUp's sales also have the status `receipt` (Fetch Sale's, Edit Sale's and Update Balance's sample responses), which `sale_type` does not offer.
              * @enum {string}
              */
             sale_type?: "quote" | "invoice";
@@ -522,12 +522,12 @@ export interface components {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
             /**
-             * @description The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The amount paid for the sale. Not documented by KeepUp: whether it is this payment or the new total paid. The table types it `string`, with no example; the sample sends `"200.00"`. **The contract's choice:** a string with two decimals, as the sample sends it.
              * @example 200.00
              */
             amount_paid: components["schemas"]["Amount"];
             /**
-             * @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. Not documented by KeepUp: what it means here, the time zone.
+             * @description A date and time, `YYYY-MM-DD HH:MM` as this page's table writes it (no seconds, unlike Add and Edit Sale). KeepUp describes it as the date by which the sale should be settled, the words of Add Sale's `due_date`, on an endpoint that records a payment. The sample sends `"2023-01-15 15:15"`, while the payment log of its sample response has `created_at` `"2023-05-02 15:15:00"`. Not documented by KeepUp: what it means here, the time zone.
              * @example 2023-01-15 15:15
              */
             date?: string;
@@ -541,9 +541,9 @@ export interface components {
         Price: number;
         /** @description The body of Add Product's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductAddedBody: {
-            /** @description The answer's data; whether it holds the product added, or its new id, is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the product added, or its new id, is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
@@ -582,11 +582,10 @@ export interface components {
              */
             expirations?: components["schemas"]["ProductExpiration"][];
             /**
-             * @description Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
-             * @default no
+             * @description Whether the product is featured, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
              * @example no
              */
-            featured_product: components["schemas"]["YesNo"];
+            featured_product?: components["schemas"]["YesNo"];
             /**
              * @description The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
              * @example 18
@@ -628,11 +627,10 @@ export interface components {
              */
             selling_price: components["schemas"]["Price"];
             /**
-             * @description Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to its default or kept.
-             * @default no
+             * @description Whether the product shows on the storefront, `yes` or `no`; KeepUp's table gives `no` as the default, and no example. Not documented by KeepUp: whether, on an edit, a field not sent is reset to that default or kept, so no default is set here.
              * @example yes
              */
-            show_on_storefront: components["schemas"]["YesNo"];
+            show_on_storefront?: components["schemas"]["YesNo"];
             /**
              * @description The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (the variants' example has no SKU). Not documented by KeepUp: what is answered for a SKU already in use.
              * @example SKU12345
@@ -660,7 +658,7 @@ export interface components {
         /** @description One entry of `expirations`. Edit Product's table says only that the list includes batch numbers and dates, with no example; its Node.js and PHP samples send entries with `batch_number`, `expiration_date` and `alert_date`, which no table describes. Not documented by KeepUp: which members are required, the dates' format, what `alert_date` triggers. **The contract's choice:** these three members, the ones the samples send, and no other, so that a misspelt one is rejected rather than ignored. Each example is the one the samples send. */
         ProductExpiration: {
             /**
-             * @description The date of an alert about the batch's expiry, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
+             * @description The alert date, `YYYY-MM-DD` in KeepUp's samples. Not documented by KeepUp: what it triggers, and its format, so none is imposed.
              * @example 2024-12-01
              */
             alert_date?: string;
@@ -687,7 +685,7 @@ export interface components {
                     category?: unknown;
                     /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
-                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
+                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. Not documented by KeepUp: its format, so any string is accepted, and the time zone. */
                     created_at?: string | null;
                     /** @description The product's description, HTML (`"<p>6:16 description</p>"`). */
                     description?: string | null;
@@ -717,9 +715,9 @@ export interface components {
                     SKU?: unknown;
                     /** @description Whether the stock is limited (`"unlimited"`; Add Product's table lists `limited` and `unlimited`). */
                     stock_limit?: string | null;
-                    /** @description The product's stock status (`"out_of_stock"`); List Products' `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is. **The contract's choice:** the sample as it is, with no rule tying `stock_status` to `stock_limit` or `quantity`. */
+                    /** @description The product's stock status (`"out_of_stock"`); List Products' `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is, so no rule ties `stock_status` to `stock_limit` or `quantity` here: any string is accepted. */
                     stock_status?: string | null;
-                    /** @description The product's tags; empty in the sample, so the shape of an entry is not documented (Add and Edit Product take strings). */
+                    /** @description The product's tags; empty in the sample, so the shape of an entry is not documented (Add and Edit Product's tables give strings in their example). */
                     tags?: unknown[] | null;
                     /** @description When the product was last changed, `YYYY-MM-DD HH:mm` (`"2024-05-11 17:00"`), without seconds as `created_at`. */
                     updated_at?: string | null;
@@ -727,7 +725,7 @@ export interface components {
                     variants?: unknown[] | null;
                 } | null;
             } | null;
-            /** @description A human-readable outcome (`product ready` in KeepUp's sample). */
+            /** @description The message (`product ready` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
@@ -763,7 +761,7 @@ export interface components {
                     category?: unknown;
                     /** @description What the product costs, a decimal string (`"0.00"`). Add and Edit Product's tables type prices `float`: **the contract's choice** is to take each as KeepUp shows it, a JSON number in requests, as those tables type it, a string here, as this sample returns it. */
                     cost_price?: string | null;
-                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. **The contract's choice:** a string, with no format imposed, as responses are permissive. Not documented by KeepUp: the time zone. */
+                    /** @description When the product was created, `YYYY-MM-DD HH:mm` (`"2024-05-11 16:18"`): without seconds, unlike the `YYYY-MM-DD HH:mm:ss` of Sales' responses. Not documented by KeepUp: its format, so any string is accepted, and the time zone. */
                     created_at?: string | null;
                     /** @description The product's description, HTML (`"<p>6:16 description</p>"`). */
                     description?: string | null;
@@ -789,38 +787,38 @@ export interface components {
                     SKU?: unknown;
                     /** @description Whether the stock is limited (`"unlimited"`; Add Product's table lists `limited` and `unlimited`). */
                     stock_limit?: string | null;
-                    /** @description The product's stock status (`"out_of_stock"`); the `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is. **The contract's choice:** the sample as it is, with no rule tying `stock_status` to `stock_limit` or `quantity`. */
+                    /** @description The product's stock status (`"out_of_stock"`); the `status` filter lists `in_stock`, `out_of_stock` and `low_stock`. Not documented by KeepUp: how it is derived for a product whose stock is unlimited, as the sample's is, so no rule ties `stock_status` to `stock_limit` or `quantity` here: any string is accepted. */
                     stock_status?: string | null;
                     /** @description When the product was last changed, `YYYY-MM-DD HH:mm` (`"2024-05-11 17:00"`), without seconds as `created_at`. */
                     updated_at?: string | null;
                 } | null)[] | null;
             } | null;
-            /** @description A human-readable outcome (`products found: 1` in KeepUp's sample). */
+            /** @description The message (`products found: 1` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description The body of Edit Product's success. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all. The members below are the envelope of every success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
+        /** @description The body of Edit Product's success. Not readable on KeepUp's page: anything after the `"alert_date":` in its PHP sample's `expirations`, so whether it shows a sample response at all. The members below are the envelope of every success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         ProductUpdatedBody: {
-            /** @description The answer's data; whether it holds the product edited is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the product edited is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
         };
         /** @description The body of Add Sale's success. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading). The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SaleAddedBody: {
-            /** @description The sale added; whether it holds the new sale's id is not known. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the sale added, or its new id, is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
         };
         /** @description The body of Update Balance's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. (The sample's amounts do not reconcile with its request: `amount_paid` is `"110.00"` after a payment of `"200.00"`; KeepUp does not define `amount_paid` against `amount_received`.) */
         SaleBalanceUpdatedBody: {
-            /** @description The sale's balance after the payment. */
+            /** @description The data, as KeepUp's sample shows it. */
             data: {
                 /** @description The amount paid, a decimal string (`"110.00"`). */
                 amount_paid?: string | null;
@@ -831,25 +829,25 @@ export interface components {
                 /** @description The change, a decimal string (`"0.00"`). */
                 change?: string | null;
                 outstanding_balance?: components["schemas"]["OutstandingBalance"];
-                /** @description The payments recorded (one in the sample). */
+                /** @description The payment log (one entry in the sample). */
                 payment_log?: ({
                     /** @description The amount paid, a decimal string (`"110.00"`). */
                     amount_paid?: string | null;
                     /** @description The amount received, a decimal string (`"200.00"`). */
                     amount_received?: string | null;
-                    /** @description What remained due, a decimal string (`"0.00"`). */
+                    /** @description The balance remaining, a decimal string (`"0.00"`). */
                     balance_remaining?: string | null;
-                    /** @description When it was recorded, `YYYY-MM-DD HH:mm:ss` (`"2023-05-02 15:15:00"`). */
+                    /** @description When the entry was created, `YYYY-MM-DD HH:mm:ss` (`"2023-05-02 15:15:00"`). */
                     created_at?: string | null;
                     /** @description The payment method (`"Credit Card"`). */
                     payment_type?: string | null;
-                    /** @description Who recorded it (`"API"`). */
+                    /** @description Updated by (`"API"`). */
                     updated_by?: string | null;
                 } | null)[] | null;
                 /** @description The sale's status (`receipt`). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`balance updated` in KeepUp's sample). */
+            /** @description The message (`balance updated` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
@@ -861,29 +859,29 @@ export interface components {
                 /** @description The sale's status (`cancelled` in KeepUp's sample). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`sale cancelled` in KeepUp's sample). */
+            /** @description The message (`sale cancelled` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description A sale's new details, with the fields of Edit Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Not documented by KeepUp: whether omitted fields are cleared or kept, and whether `items` replaces the sale's list. Each example is the one Edit Sale's table gives or, where it gives none, the one its samples send. */
+        /** @description A sale's new details, with the fields of Edit Sale's table. **The contract's choice:** no other member, so that a misspelt field is rejected rather than silently ignored. Not documented by KeepUp: whether omitted fields are cleared or kept, and whether `items` replaces the sale's list. Each example is the one Edit Sale's table gives or, where it gives none, the one its samples send; the table's `items` array and unquoted `discount_amount` are in the contract's chosen form, as strings. */
         SaleChangesBody: {
             /** @description Whether the customer is notified, `yes` or `no`. Not documented by KeepUp: the default. */
             alert_customer?: components["schemas"]["YesNo"];
             /**
-             * @description The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The amount received for the sale. The table types it `string`, with no example; the samples send `"200.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
              * @example 200.00
              */
             amount_received?: components["schemas"]["Amount"];
             /** @description The customer's email address. Not documented by KeepUp: its format. */
             customer_email?: string;
             /**
-             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be; the contract takes `string`.
+             * @description The customer's full name. KeepUp's table types it `date`, which a name cannot be. **The contract's choice:** `string`, as a name is text.
              * @example Chinedu Okeke
              */
             customer_name?: string;
             /**
-             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); **the contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The size of the discount. Not documented by KeepUp: whether it is a percentage when `discount_type` is `percentage`. The table types it `string` and writes its example unquoted (`10.00`); the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
              * @example 10.00
              */
             discount_amount?: components["schemas"]["Amount"];
@@ -895,7 +893,7 @@ export interface components {
             /** @description The date by which the sale should be paid or settled, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-15 15:15"` (this package's client adds the `:00`). */
             due_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as KeepUp's samples write amounts.
+             * @description The cost of fulfillment. The table types it `string`, with no example; the samples send `"10.00"`. **The contract's choice:** a string with two decimals, as the samples send it.
              * @example 10.00
              */
             fulfillment_cost?: components["schemas"]["Amount"];
@@ -904,7 +902,7 @@ export interface components {
             /** @description The date the sale was issued, `YYYY-MM-DD HH:mm:ss` as the table writes it. **The contract's choice:** the table's format over the samples', which send `"2023-01-01 15:15"` (this package's client adds the `:00`). */
             issue_date?: components["schemas"]["SaleDateTime"];
             /**
-             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string.
+             * @description The items sold, required. KeepUp's table types them `json` with an array as example; its samples send the array JSON-encoded, as a string. **The contract's choice:** the samples' form, a string holding the JSON array, as that is what KeepUp's samples send (this package's client takes the array and encodes it).
              * @example [{"item_id":"123","quantity":2,"price":70.00}]
              */
             items: components["schemas"]["SaleItems"];
@@ -943,7 +941,7 @@ export interface components {
              * @example 233201234567
              */
             phone_number?: string;
-            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, example `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number when it is written in digits (this package's client fills it in from the path). */
+            /** @description The sale's id, again: Edit Sale's table lists `sale_id` as a required body field (a `number`, example `123`), although the URL already names the sale and no sample sends it; it does not say which one counts when they differ. **The contract's choice:** the path's id, as a number when it is written in digits (this package's client fills it in from the path), and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). */
             sale_id: number | string;
             /**
              * @description The kind of sale document, `quote` or `invoice`.
@@ -1012,18 +1010,18 @@ export interface components {
                     taxes?: unknown;
                     /** @description The sale's total, a decimal string (`"500.00"`). */
                     total_amount?: string | null;
-                    /** @description How many times the sale was viewed (`3`). */
+                    /** @description Viewed (`3`). Not documented by KeepUp: what it counts. */
                     viewed?: number | null;
-                    /** @description When it was last viewed, `YYYY-MM-DD HH:mm:ss` (`"2023-06-01 12:12:50"`). */
+                    /** @description Viewed at, `YYYY-MM-DD HH:mm:ss` (`"2023-06-01 12:12:50"`). Not documented by KeepUp: which view it dates. */
                     viewed_at?: string | null;
                 } | null;
             } | null;
-            /** @description A human-readable outcome (`Sale found` in KeepUp's sample). */
+            /** @description The message (`Sale found` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
-        /** @description One item of a sale. The example of KeepUp's tables shows `item_id`, `quantity` and `price`; its samples also send `item_name` and `item_type`, which no table describes. Not documented by KeepUp: which members are required, whether `item_id` must name an existing product, the values of `item_type`. **The contract's choice:** no other member, so that a misspelt one is rejected rather than ignored. */
+        /** @description One item of a sale. The example of KeepUp's tables shows `item_id`, `quantity` and `price`; its samples also send `item_name` and `item_type`, which no table describes. Not documented by KeepUp: which members are required, whether `item_id` must name an existing product, the values of `item_type`. **The contract's choice:** no other member, so that a misspelt one is rejected rather than ignored: by this package's client and mock, which decode the string that holds the items. (JSON Schema treats a `contentSchema` as an annotation, so a validator that does not decode it checks only that `items` is a string.) */
         SaleItem: {
             /** @description The item's id: a string in KeepUp's tables (`"123"`), a number in its samples (`11`). Both are accepted. */
             item_id?: string | number;
@@ -1045,16 +1043,16 @@ export interface components {
                 /** @description The sale's status (`refunded` in KeepUp's sample; its Sales page says Refund Sale sets it to refunded). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`sale refunded` in KeepUp's sample). */
+            /** @description The message (`sale refunded` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
         };
         /** @description The body of List Sales' success. Not readable on KeepUp's page: its sample response. The members below are the envelope of every other success KeepUp shows; **the contract's choice:** it names them, typed as there, and requires none, as this page shows none of them. */
         SalesListedBody: {
-            /** @description The sales, one page of them. Not documented by KeepUp: the page size and any way to know the last page. Not readable on KeepUp's page, so its type is `unknown`: narrow it before use. */
+            /** @description The answer's data; whether it holds the sales, and any paging metadata (a total, a page count, a next link), is not known. Not readable on KeepUp's page, so it has no schema here: any JSON. */
             data?: unknown;
-            /** @description A human-readable outcome, in every success KeepUp shows. */
+            /** @description The message, in every success KeepUp shows. */
             message?: string | null;
             /** @description The HTTP status, repeated, in every success KeepUp shows. The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status?: number | null;
@@ -1079,7 +1077,7 @@ export interface components {
                 /** @description The sale's status (`receipt`). */
                 status?: string | null;
             } | null;
-            /** @description A human-readable outcome (`sale updated` in KeepUp's sample). */
+            /** @description The message (`sale updated` in KeepUp's sample). */
             message: string | null;
             /** @description The HTTP status, repeated (`200` in KeepUp's sample). The Introduction's format table describes `status` as a number, "The HTTP …" (the rest of the row could not be read). */
             status: number | null;
@@ -1091,7 +1089,7 @@ export interface components {
         YesNo: "yes" | "no";
     };
     responses: {
-        /** @description The API key is missing or invalid: KeepUp's one error sample, shown on Cancel and Refund Sale. **The contract's choice:** the same 401 for every operation, as every request carries the key; the other pages show no error. */
+        /** @description KeepUp's one error sample, a 401 whose `error` is `Authentication invalid`, shown on Cancel and Refund Sale. Not documented by KeepUp: when it is sent. **The contract's choice:** the same 401 for every operation, as every request carries the key; the other pages show no error. */
         AuthenticationInvalid: {
             headers: {
                 [name: string]: unknown;
@@ -1109,7 +1107,7 @@ export interface components {
                 "application/json": components["schemas"]["NotDocumentedBody"];
             };
         };
-        /** @description The product was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the product was probably created, so it must not be sent again. */
+        /** @description The product was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. KeepUp documents no other success status: any other 2xx reaches this package's client as a ResponseValidationError, and whether the product was created is then not known, so it must not be sent again before checking. */
         ProductAdded: {
             headers: {
                 [name: string]: unknown;
@@ -1136,7 +1134,7 @@ export interface components {
                 "application/json": components["schemas"]["ProductsListedBody"];
             };
         };
-        /** @description The product was updated. Not readable on KeepUp's page: anything after its PHP sample, so whether it shows a sample response at all, and so the status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
+        /** @description The product was updated. Not readable on KeepUp's page: anything after the `"alert_date":` in its PHP sample's `expirations`, so whether it shows a sample response at all, and so the status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
         ProductUpdated: {
             headers: {
                 [name: string]: unknown;
@@ -1145,7 +1143,7 @@ export interface components {
                 "application/json": components["schemas"]["ProductUpdatedBody"];
             };
         };
-        /** @description The sale was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. Any other 2xx reaches this package's client as a ResponseValidationError: the sale was probably created, so it must not be sent again. */
+        /** @description The sale was added. Not readable on KeepUp's page: its sample response (the page has a "Sample Response" heading), so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. KeepUp documents no other success status: any other 2xx reaches this package's client as a ResponseValidationError, and whether the sale was created is then not known, so it must not be sent again before checking. */
         SaleAdded: {
             headers: {
                 [name: string]: unknown;
@@ -1190,7 +1188,7 @@ export interface components {
                 "application/json": components["schemas"]["SaleRefundedBody"];
             };
         };
-        /** @description The sales that match the filters, one page of them. Not readable on KeepUp's page: its sample response. */
+        /** @description The sales that match the filters, one page of them. Not readable on KeepUp's page: its sample response, so its status code and body. **The contract's choice:** 200, the status of every other success KeepUp shows. */
         SalesListed: {
             headers: {
                 [name: string]: unknown;
@@ -1222,9 +1220,9 @@ export interface components {
         Category: string;
         /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
         Customer: string;
-        /** @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+        /** @description The start of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateFrom: string;
-        /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+        /** @description The end of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
         DateTo: string;
         /**
          * @description Only the products that have expired (`yes`) or have not (`no`). Not documented by KeepUp: what makes a product expired, and what `no` returns for a product without expiry data.
@@ -1234,7 +1232,7 @@ export interface components {
         /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
         PhoneNumber: string;
         /**
-         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+         * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
          * @example 19842
          */
         ProductId: number | string;
@@ -1254,17 +1252,17 @@ export interface components {
          */
         ProductsPage: string;
         /**
-         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+         * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
          * @example 46099
          */
         SaleId: number | string;
-        /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string. */
+        /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). **The contract's choice:** `number`, the type the table documents for this filter; a sale number written in digits reads the same in a query string either way. Not documented by KeepUp: whether a sale number is always written in digits. */
         SaleNumber: number;
-        /** @description Only the sales from here, `business` or `storefront`. */
+        /** @description Only the sales that came from here: `business` or `storefront`. */
         SaleOrigin: "business" | "storefront";
-        /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link). */
+        /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link). */
         SalesPage: number;
-        /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
+        /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with: KeepUp's list offers no value that selects them. The filter is named `sale_status`; the sale's member in KeepUp's responses is named `status`. */
         SaleStatus: "receipt" | "invoice" | "quote";
         /**
          * @description Only the products with this Stock Keeping Unit. KeepUp's table and its Node.js and Python samples name it `SKU`; its PHP sample's query string writes `sku`. **The contract's choice:** `SKU`, the table's name and the name of the member it filters in the responses (this package's client takes it as `sku`). Not documented by KeepUp: whether parameter names are case-sensitive, and whether the match is exact or partial.
@@ -1381,7 +1379,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -1415,7 +1413,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does. The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
+                 * @description The id of the product. Fetch Product's table types it `number` (example `12345`); KeepUp's sample responses show whole numbers (`19842`), its sample code a string (`'YOUR_PRODUCT_ID'`); Edit Product does not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum). The example, `19842`, is the product of KeepUp's sample responses (List and Fetch Product), rather than the table's `12345`, so that it names the product those responses show.
                  * @example 19842
                  */
                 product_id: components["parameters"]["ProductId"];
@@ -1434,19 +1432,19 @@ export interface operations {
             query?: {
                 /** @description Only the sales of this customer, by name or customer code. (KeepUp shows no field called a customer code; Fetch Sale's response has `customer_uuid`.) Not documented by KeepUp: whether the match is exact or partial. */
                 customer?: components["parameters"]["Customer"];
-                /** @description The start of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+                /** @description The start of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
                 date_from?: components["parameters"]["DateFrom"];
-                /** @description The end of the date range of the sales returned, `YYYY-MM-DD`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
+                /** @description The end of the date range of the sales returned, `YYYY-MM-DD`, a date without a time, while Add and Edit Sale's tables and Sales' sample responses write a sale's dates and times `YYYY-MM-DD HH:mm:ss`. Not documented by KeepUp: whether it is inclusive, which date of a sale it compares (issued, due, created) and in which time zone. */
                 date_to?: components["parameters"]["DateTo"];
-                /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size, or any way to know the last page (a total, a page count, a next link). */
+                /** @description The page of results; KeepUp's table types it `number`, with the default `1`. **The contract's choice:** a whole number from 1, as page numbers counted from KeepUp's default are. Not documented by KeepUp: the page size. Not readable on KeepUp's page: its sample response, and with it any paging metadata an answer may carry (a total, a page count, a next link). */
                 page?: components["parameters"]["SalesPage"];
                 /** @description Only the sales of the customer with this phone number. Not documented by KeepUp: its format (KeepUp's examples write phone numbers with and without `+`). */
                 phone_number?: components["parameters"]["PhoneNumber"];
-                /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). Both read the same in a query string. */
+                /** @description Only the sale with this number. KeepUp's table types it `number`; Fetch Sale's response shows `sale_number` as a string (`"62"`). **The contract's choice:** `number`, the type the table documents for this filter; a sale number written in digits reads the same in a query string either way. Not documented by KeepUp: whether a sale number is always written in digits. */
                 sale_number?: components["parameters"]["SaleNumber"];
-                /** @description Only the sales from here, `business` or `storefront`. */
+                /** @description Only the sales that came from here: `business` or `storefront`. */
                 sale_origin?: components["parameters"]["SaleOrigin"];
-                /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with, so those sales cannot be filtered for. */
+                /** @description Only the sales with this status: `receipt`, `invoice` or `quote`. KeepUp's list has no `cancelled` or `refunded`, the statuses Cancel and Refund Sale answer with: KeepUp's list offers no value that selects them. The filter is named `sale_status`; the sale's member in KeepUp's responses is named `status`. */
                 sale_status?: components["parameters"]["SaleStatus"];
             };
             header?: never;
@@ -1466,7 +1464,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1500,7 +1498,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1520,7 +1518,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1540,7 +1538,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];
@@ -1560,7 +1558,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does.
+                 * @description The id of the sale. Fetch Sale's table types it `number` (and names it `sales_id`); KeepUp's sample responses show whole numbers (`46099`, the example here, is Fetch Sale's), its sample code a string (`'YOUR_SALE_ID'`); Edit Sale documents it only as a body field (a `number`, `123`); Update Balance, Cancel and Refund Sale do not document it. **The contract's choice:** a whole number from 1, or a string of the characters that never need percent-encoding in a path (letters, digits, `-`, `.`, `_`, `~`; not `.` or `..`), so that the id is one path segment whatever a client's URL encoding does; and, as a number, at most 9007199254740991 (2^53 − 1), the largest whole number a JSON number carries exactly in JavaScript, so that an id is never silently rounded (KeepUp sets no maximum).
                  * @example 46099
                  */
                 sale_id: components["parameters"]["SaleId"];

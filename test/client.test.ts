@@ -300,7 +300,7 @@ describe("responses", () => {
     ["an empty body", new Response(null, { status: 200, headers: { "content-type": "application/json" } }), /not JSON/],
     ["JSON that is cut off", new Response('{"status":200,', { status: 200, headers: { "content-type": "application/json" } }), /not JSON/],
     ["a data.status of 7", json({ ...cancelled, data: { status: 7 } }), /\/data\/status must be string or null/],
-    ["a status of \"500\"", json({ ...cancelled, status: "500" }), /\/status must be integer or null/],
+    ["a status of \"500\"", json({ ...cancelled, status: "500" }), /\/status must be number or null/],
     ["a message of 42", json({ ...cancelled, message: 42 }), /\/message must be string or null/],
     ["no message", json({ status: 200, data: {} }), /\/message is required/],
     ["a JSON array", json([]), /\/ must be object/],

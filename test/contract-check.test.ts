@@ -115,7 +115,7 @@ describe.concurrent("npm run contract", () => {
 
   it.each([
     ["wrong-constant", /body \/data\/status: must be string,null/],
-    ["status-as-string", /body \/status: must be integer,null/],
+    ["status-as-string", /body \/status: must be number,null/],
     ["missing-message", /body \/: must have required property 'message'/],
     ["html-error", /header content-type: text\/html, not application\/json/],
     ["undocumented-status", /status 403: expected 401/],

@@ -52,11 +52,15 @@ describe("the contract's rules", () => {
     expect(root).toMatch(/\*\*Not documented by KeepUp\*\*/);
     expect(root).toMatch(/\*\*The contract's choice\*\*/);
     expect(root).toMatch(/also accepts `null`/);
+    expect(root).toMatch(/beyond the first row of the Introduction's format table \(`status`\)/);
+    expect(root).toMatch(/whether a request must also send `Content-Type: application\/json`.*\*\*The contract's choice:\*\* each request body is `application\/json`/);
+    expect(root).toMatch(/No Sales or Products operation on KeepUp's pages is a DELETE/);
     expect(texts.filter((text) => /contract's choice/i.test(text)).length).toBeGreaterThan(10);
   });
 
   it("claims nothing from outside KeepUp's pages", () => {
-    for (const phrase of [/integrations?\b/i, /becomes a receipt/i, /customer's outstanding balance/i, /states that responses generally share/i, /KeepUp shows no sample response/i]) {
+    for (const phrase of [/integrations?\b/i, /becomes a receipt/i, /customer's outstanding balance/i, /states that responses generally share/i, /KeepUp shows no sample response/i,
+      /version 2\.0/, /from a server/i, /\(browser\)/, /Not idempotent/, /probably created/, /missing or invalid/, /human-readable/i, /decimal degrees/, /its own API key/, /"generally"/]) {
       expect(texts.filter((text) => phrase.test(text))).toEqual([]);
     }
   });
@@ -113,6 +117,15 @@ describe("the contract's rules", () => {
       expect(Object.keys(deref(other.content["application/json"].schema)).filter((key) => key !== "description")).toEqual([]);
       expect(responses.find(({ status }) => status === "default")!.examples).toEqual({});
       expect(Object.values(responses.find(({ status }) => status === "401")!.examples)).toEqual([{ status: 401, error: "Authentication invalid" }]);
+      expect(resolveRef(document, raw(operationId).responses["401"]).description).toMatch(/Not documented by KeepUp: when it is sent\. \*\*The contract's choice:\*\* the same 401/);
+    }
+  });
+
+  it("types `status` a number in every body it documents, as the Introduction's format table does", () => {
+    for (const { operationId, responses } of operations) {
+      for (const { status, schema } of responses.filter(({ status }) => status !== "default")) {
+        expect(deref(deref(schema).properties.status).type, `${operationId} ${status}`).toEqual(["number", "null"]);
+      }
     }
   });
 
@@ -156,7 +169,7 @@ describe("the contract's rules", () => {
   it("takes ids that never need percent-encoding in a path segment, as its stated choice", () => {
     for (const { operationId, parameters } of operations) {
       for (const parameter of parameters.filter((candidate) => candidate.in === "path")) {
-        expect(parameter.description).toMatch(/\*\*The contract's choice:\*\*.*percent-encoding/s);
+        expect(parameter.description).toMatch(/\*\*The contract's choice:\*\*.*percent-encoding.*at most 9007199254740991 \(2\^53 − 1\).*never silently rounded \(KeepUp sets no maximum\)/s);
         const pattern = new RegExp(deref(parameter.schema).anyOf.find((branch: Json) => branch.type === "string").pattern, "u");
         for (const refused of ["", ".", "..", "10?24", "10#24", "%31", "a/b", "a b", "+7", "é"]) expect(pattern.test(refused), `${operationId} ${refused}`).toBe(false);
         for (const accepted of ["46099", "1e3", "0x10", "a.b_c~d-e"]) expect(encodeURIComponent(accepted) === accepted && pattern.test(accepted)).toBe(true);
@@ -239,6 +252,13 @@ describe("the pages", () => {
     expect(schema("sale_origin").enum).toEqual(["business", "storefront"]);
     expect(schema("page")).toMatchObject({ type: "integer", default: 1 });
     expect(raw("listSales").description).toMatch(/Not readable on KeepUp's page:\*\* its sample response/);
+    // Paging metadata would be in the response, which cannot be read; the page size is not documented.
+    expect(raw("listSales").description).toMatch(/Not documented by KeepUp: the page size.*Not readable on KeepUp's page: its sample response, and with it any paging metadata/);
+    expect(resolveRef(document, raw("listSales").responses["200"]).description).toMatch(/Not readable on KeepUp's page: its sample\s+response.*\*\*The contract's choice:\*\* 200/s);
+    const described = (name: string) => parameters.find((p) => p.name === name)!.description;
+    expect(described("sale_number")).toMatch(/Fetch Sale's response shows\s+`sale_number` as a string \(`"62"`\)\. \*\*The contract's choice:\*\* `number`/);
+    expect(described("sale_status")).toMatch(/no value that\s+selects them\. The filter is named `sale_status`; the sale's member in KeepUp's responses is named\s+`status`/);
+    for (const name of ["date_from", "date_to"]) expect(described(name)).toMatch(/`YYYY-MM-DD`, a date without a time, while.*`YYYY-MM-DD\s+HH:mm:ss`/s);
     expect(successExamples("listSales")).toEqual([{ status: 200, message: null, data: null }]);
   });
 
@@ -276,7 +296,8 @@ describe("the pages", () => {
     expect(property("alert_customer").enum).toEqual(["yes", "no"]);
     expect(property("customer_name")).toMatchObject({ type: "string", description: expect.stringMatching(/`date`/) });
     expect(property("items")).toMatchObject({ type: "string", contentMediaType: "application/json" });
-    expect(property("items").description).toMatch(/`json`.*JSON-encoded/s);
+    expect(property("items").description).toMatch(/`json`.*JSON-encoded.*\*\*The contract's choice:\*\* the (?:sample's|samples') form, a string holding the JSON array/s);
+    expect(property("customer_name").description).toMatch(/`date`, which a name cannot be\. \*\*The\s+contract's choice:\*\* `string`/);
     expect(property("fulfillment_type").description).toContain(`\`${fulfillment}\``);
     expect(property("issue_date").pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$");
     expect(property("issue_date").description).not.toBe(property("due_date").description);
@@ -289,6 +310,19 @@ describe("the pages", () => {
     const saleId = deref(bodySchema("editSale").properties.sale_id);
     expect(saleId["x-client-from-path"]).toBe("sale_id");
     expect(saleId.description).toMatch(/required body field/);
+    const [example] = Object.values<Json>(resolveRef(document, raw("editSale").requestBody).content["application/json"].examples);
+    expect(example!.value.sale_id).toBe(46099);
+    expect(example!.description).toMatch(/placeholder `'YOUR_SALE_ID'` in its path\) set to `46099`.*\(Fetch Sale's sample sale\), rather than the table's example\s+`123`/s);
+    expect(example!.description).toMatch(/closes its object with `\}\);`, and does not run/);
+  });
+
+  it("Add Sale: its sale_type offers quote and invoice, though KeepUp's sales have the status receipt too", () => {
+    expect(raw("addSale").description).toMatch(/receipts, invoices and quotes.*the status `receipt`; Add Sale's `sale_type` offers only `quote` and `invoice`/);
+    expect(deref(bodySchema("addSale").properties.sale_type).description).toMatch(/the status `receipt`.*which `sale_type` does not offer/s);
+  });
+
+  it("Cancel Sale: a page whose address says cancle", () => {
+    expect(raw("cancelSale").description).toMatch(/at `docs\/api\/sales\/cancle-sale`, so spelt, while its title and its endpoint's path say cancel/);
   });
 
   it("Edit Sale and Update Balance: KeepUp's samples, the examples of their 200 responses", () => {
@@ -314,7 +348,8 @@ describe("the pages", () => {
     expect(schema.required).toEqual(["amount_paid"]);
     expect(deref(schema.properties.date).pattern).toBe("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$");
     expect(raw("updateSaleBalance").description).toMatch(/send `POST`/);
-    expect(raw("updateSaleBalance").description).toMatch(/Not idempotent/);
+    expect(deref(schema.properties.date).description).toMatch(/sends `"2023-01-15\s+15:15"`, while the payment log of its sample response has `created_at` `"2023-05-02\s+15:15:00"`/);
+    expect(raw("updateSaleBalance").description).toMatch(/\*\*Idempotency: not documented by KeepUp\.\*\*.*a repeated request may record the payment again/);
   });
 
   it.each([
@@ -324,7 +359,7 @@ describe("the pages", () => {
     const { path } = operationOf(operationId);
     expect(Object.keys(document.paths[path]).filter((key) => key !== "parameters")).toEqual(["put"]);
     expect(raw(operationId).description).toMatch(/irreversible/i);
-    expect(raw(operationId).description).toMatch(/samples on its page send `POST`/);
+    expect(raw(operationId).description).toMatch(/samples on its page send `POST`\. \*\*The contract's choice:\*\* `PUT`/);
     expect(Object.keys(bodySchema(operationId).properties)).toEqual(["alert_customer"]);
     expect(resolveRef(document, raw(operationId).requestBody).description).toMatch(/\*\*The contract's choice:\*\* the body is required/);
     expect(successExamples(operationId)).toEqual([success]);
@@ -422,13 +457,13 @@ describe("the pages", () => {
     for (const name of ["cost_price", "selling_price", "previous_price"]) expect(member(name).type).toEqual(["string", "null"]);
     expect(member("cost_price").description).toMatch(/type prices `float`: \*\*the contract's choice\*\*/);
     for (const name of ["created_at", "updated_at"]) expect(member(name).description).toMatch(/`YYYY-MM-DD HH:mm`.*without\s+seconds/s);
-    expect(member("created_at").description).toMatch(/\*\*The contract's\s+choice:\*\* a string, with no format imposed/);
+    expect(member("created_at").description).toMatch(/Not documented by\s+KeepUp: its format, so any string is accepted/);
     for (const name of ["barcode", "SKU", "product_location", "category"]) expect(member(name).type, name).toBeUndefined();
     for (const name of ["images", "tags", "variants", "expirations"]) expect(Object.keys(deref(member(name).items)), name).toEqual(["description"]);
     expect(member("product_location").description).toMatch(/List Products' items name it `location`/);
     // The sample product: unlimited stock, and yet out of stock.
     for (const stockStatus of [member("stock_status"), successMember("listProducts", "data", "products", "[]", "stock_status")]) {
-      expect(stockStatus.description).toMatch(/how it is\s+derived for a product whose stock is unlimited.*\*\*The\s+contract's choice:\*\* the sample as it is/s);
+      expect(stockStatus.description).toMatch(/how it is\s+derived for a product whose stock is unlimited.*no rule ties\s+`stock_status` to\s+`stock_limit` or `quantity` here: any string is accepted/s);
     }
   });
 
@@ -461,10 +496,10 @@ describe("the pages", () => {
     expect(property("tags")).toMatchObject({ type: "array", items: { type: "string" } });
     expect(property("tags").description).toMatch(/`JSON`.*\*\*The contract's choice:\*\* a JSON array of strings/s);
     expect(schema.properties).not.toHaveProperty("business_id");
-    expect(schema.description).toMatch(/`business_id` \(`'bus123'`\), which no table lists: the\s+contract does not take it/);
+    expect(schema.description).toMatch(/`business_id` \(`'bus123'`\), which no table lists and KeepUp does not document;\s+\*\*the contract's choice:\*\* it is not taken/);
     expect(raw("addProduct").description).toMatch(/uploading images/);
     expect(raw("addProduct").description).toMatch(/documents no field for an image.*\*\*The contract's choice:\*\* no image\s+upload/s);
-    expect(raw("addProduct").description).toMatch(/Not idempotent/);
+    expect(raw("addProduct").description).toMatch(/\*\*Idempotency: not documented by KeepUp\.\*\*.*a repeated request may create another product/);
     const examples = Object.values<Json>(resolveRef(document, raw("addProduct").requestBody).content["application/json"].examples);
     expect(examples.map(({ value }) => value)).toEqual([
       { product_name: "Product A", description: "High-quality gadget", cost_price: 15.75, selling_price: 20, quantity: 50, restock_level: 10, stock_limit: "limited" },
@@ -515,6 +550,12 @@ describe("the pages", () => {
     expect(expiration.description).toMatch(/samples send entries with\s+`batch_number`, `expiration_date` and `alert_date`, which no table describes.*\*\*The\s+contract's choice:\*\*/s);
     expect(property("removed_images").type).toBe("array");
     expect(property("primary_product_image_index").type).toEqual(["array", "integer"]);
+    expect(description).toMatch(/`primary_product_image_index` is an array or a whole number, as the Node\.js sample sends it the number `0`/);
+    // The table's default, `no`, is not a default of an edit: KeepUp does not say a field not sent is reset.
+    for (const name of ["show_on_storefront", "featured_product"]) {
+      expect(property(name), name).not.toHaveProperty("default");
+      expect(property(name).description, name).toMatch(/gives `no` as the\s+default.*reset to that\s+default or kept, so no default is set here/s);
+    }
     expect(property("primary_product_image_index").description).toMatch(/Typed `array`.*the number\s+`0`\. \*\*The contract's choice:\*\* both are accepted/s);
     for (const name of ["tags", "variants", "expirations"]) expect(property(name).description, name).toMatch(/`json_encode\(\.\.\.\)`\s+string.*\*\*The contract's choice:\*\* a JSON array/s);
     const examples = Object.values<Json>(resolveRef(document, raw("editProduct").requestBody).content["application/json"].examples);
@@ -524,8 +565,12 @@ describe("the pages", () => {
     expect(fieldExamples("editProduct")).toEqual({ ...PRODUCT_DATA, product_name: "Widget A", previous_price: 18 });
     expect(Object.fromEntries(Object.entries<Json>(deref(property("expirations").items).properties).map(([name, node]) => [name, node.example]))).toEqual(PRODUCT_DATA.expirations[0]);
     // Nothing after its PHP sample can be read on KeepUp's stored page, not even whether it has a sample response.
-    expect(description).toMatch(/\*\*Not readable on KeepUp's page:\*\* anything after its PHP sample's `expirations`, so whether the page shows a sample response/);
-    expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(/Not readable on KeepUp's page: anything after its PHP sample.*\*\*The contract's\s+choice:\*\* 200/s);
+    // Cut at `"alert_date": ` (inside `expirations`), said the same way in the operation and its 200.
+    const cut = /Not readable on KeepUp's page:(?:\*\*)? anything after the `"alert_date":` in its\s+PHP sample's `expirations`, so whether (?:the page|it) shows a sample response/;
+    expect(description).toMatch(cut);
+    expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(cut);
+    expect(successMember("editProduct").description).toMatch(cut);
+    expect(resolveRef(document, raw("editProduct").responses["200"]).description).toMatch(/\*\*The contract's\s+choice:\*\* 200/);
     expect(successMember("editProduct").required).toBeUndefined();
     expect(successExamples("editProduct")).toEqual([{ status: 200, message: null, data: null }]);
     expect(successMember("editProduct", "data").type).toBeUndefined();
