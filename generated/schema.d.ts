@@ -365,7 +365,7 @@ export interface components {
              * @description Whether the product is featured, `yes` or `no`; `no` when not sent, as KeepUp's table says.
              * @default no
              */
-            featured_product: components["schemas"]["YesNo"];
+            featured_product?: components["schemas"]["YesNo"];
             /**
              * @description The previous selling price, if any, a valid monetary amount. The table types it `float`; Fetch Product returns prices as strings (`"0.00"`). **The contract's choice:** a JSON number, as the table types it.
              * @example 18
@@ -400,7 +400,7 @@ export interface components {
              * @description Whether the product shows on the storefront, `yes` or `no`; `no` when not sent, as KeepUp's table says.
              * @default no
              */
-            show_on_storefront: components["schemas"]["YesNo"];
+            show_on_storefront?: components["schemas"]["YesNo"];
             /**
              * @description The Stock Keeping Unit, which KeepUp's table describes as a unique identifier for each product variant (Add Product takes no variants). Not documented by KeepUp: what is answered for a SKU already in use.
              * @example SKU12345
@@ -734,7 +734,7 @@ export interface components {
         ProductsListedBody: {
             /** @description The products that match the filters, and totals. */
             data: {
-                /** @description Totals. Not documented by KeepUp: whether they count the products that match the filters or those of the page, and any page number, page size or page count (there is none in the sample). */
+                /** @description The totals, as the members' names read (KeepUp describes none). Not documented by KeepUp: whether they count the products that match the filters or those of the page, and any page number, page size or page count (there is none in the sample). */
                 meta?: {
                     /** @description The total of the cost prices, a decimal string (`"0.00"` in the sample). Not documented by KeepUp: what it totals. */
                     cost_price_total_amount?: string | null;
@@ -854,7 +854,7 @@ export interface components {
         };
         /** @description The body of Cancel Sale's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         SaleCancelledBody: {
-            /** @description The sale after the request. */
+            /** @description The sale, as KeepUp's sample shows it (its `status` only). */
             data: {
                 /** @description The sale's status (`cancelled` in KeepUp's sample). */
                 status?: string | null;
@@ -975,7 +975,7 @@ export interface components {
                     customer_note?: unknown;
                     /** @description The customer's phone number (`"+2332612345678"`); requests name it `phone_number`. */
                     customer_phone_number?: string | null;
-                    /** @description The customer's id (`"12345"`). */
+                    /** @description The customer's UUID, as the member's name reads (`"12345"` in KeepUp's sample). */
                     customer_uuid?: string | null;
                     /** @description How the sale is fulfilled; requests name it `fulfillment_type`. `null` in the sample, the only value shown, so its type is not documented. */
                     delivery_pickup?: unknown;
@@ -1038,7 +1038,7 @@ export interface components {
         SaleItems: string;
         /** @description The body of Refund Sale's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. */
         SaleRefundedBody: {
-            /** @description The sale after the request. */
+            /** @description The sale, as KeepUp's sample shows it (its `status` only). */
             data: {
                 /** @description The sale's status (`refunded` in KeepUp's sample; its Sales page says Refund Sale sets it to refunded). */
                 status?: string | null;
@@ -1059,7 +1059,7 @@ export interface components {
         };
         /** @description The body of Edit Sale's success, as KeepUp's sample shows it. KeepUp describes none of its members: each description reads the member's name and gives the sample's value. (The sample's amounts do not follow from the sample request: they are unrelated examples.) */
         SaleUpdatedBody: {
-            /** @description The sale after the edit. */
+            /** @description The sale, as KeepUp's sample shows it. */
             data: {
                 /** @description The amount paid, a decimal string (`"40.48"`). */
                 amount_paid?: string | null;

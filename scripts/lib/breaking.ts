@@ -78,6 +78,12 @@ export const RULES: { name: string; type: ChangeType; applies: (diff: Diff, befo
     applies: ({ type, path: where }) => type === "unclassified" && PROSE_KEYS.has(String(where.at(-1))),
   },
   {
+    // What a server does with a member not sent: no client applies it, and the types keep the member optional.
+    name: "a default is an annotation",
+    type: "annotation",
+    applies: ({ path: where }) => where.at(-1) === "default",
+  },
+  {
     // Tags group the docs' navigation; the client's methods come from x-client-method.
     name: "tags are annotations",
     type: "annotation",

@@ -1,7 +1,7 @@
 import { createKeepupClient, KeepupError } from "@keepup/api";
 
 // The key comes from KEEPUP_API_KEY, and the API from KEEPUP_BASE_URL, else
-// https://api.keepup.store/v2.0. Keep the key on the server, never in browser code.
+// https://api.keepup.store/v2.0. Never commit the key, nor use it in client-side code.
 try {
   const keepup = createKeepupClient();
   const result = await keepup.sales.cancel(46099, { alertCustomer: "no" });
