@@ -113,10 +113,11 @@ function bodyOf(args: ReturnType<typeof parse>, given: Record<string, string>): 
   }
   const path = Object.fromEntries(pathParameters(operation).map(({ name }) => [name, given[name]]));
   try {
-    fromInit(entries[operation.operationId as OperationId], { params: { path }, body: withIds(spec, operation, body, given) });
+    // The live key in --body is refused when the write is sent (the client's rule), not here.
+    fromInit(entries[operation.operationId as OperationId], { params: { path }, body: withIds(spec, operation, body, given) }, () => false);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    unusable(`--body: ${error.message}`);
+    unusable(`--body: ${error.field} ${error.rule}`); // not what it received: the caller has it, and it may hold the key
   }
   return body;
 }
@@ -138,8 +139,9 @@ interface Seen {
   headers: Headers;
   text?: string;
   unread?: string;
-  /** The body was still coming when the check's own timeout (or a stop) ended the call. */
+  /** The body was still coming when the check's own timeout (or a stop) ended the call, or was larger than it reads. */
   stopped?: boolean;
+  tooLarge?: boolean;
 }
 
 async function check(argv: string[], env: Record<string, string | undefined>, out: (line: string) => void, stop: AbortSignal) {
@@ -208,8 +210,10 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
           const empty = response.status < 200 || [204, 205, 304].includes(response.status);
           return new Response(empty ? null : (bytes as Uint8Array<ArrayBuffer>), { status: response.status, headers: response.headers });
         } catch (error) {
-          seen.unread = error instanceof BodyTooLarge ? `larger than maxResponseBytes (${MAX_RESPONSE_BYTES}), not read further` : "could not be read";
-          seen.stopped = init.signal.aborted;
+          seen.unread = "could not be read";
+          // The check's own limits (its timeout, its size limit) are no verdict on the target.
+          seen.tooLarge = error instanceof BodyTooLarge;
+          seen.stopped = init.signal.aborted || seen.tooLarge;
           throw error;
         }
       },
@@ -222,8 +226,11 @@ async function check(argv: string[], env: Record<string, string | undefined>, ou
         return { error: error instanceof KeepupError ? `no answer: ${error.message}` : `unexpected ${(error as Error)?.name ?? "error"}` };
       }
     }
-    // The check's own timeout is no verdict on the target: the scenario could not be checked.
-    if (seen?.stopped) return { error: `the answer (${seen.status}) began, but its body was not read within --timeout-ms (${timeoutMs} ms)` };
+    // Stopped by the check's own timeout or size limit, the body was not seen whole: not checked.
+    if (seen && (seen.stopped || (seen.text === undefined && seen.unread === undefined))) {
+      const accepted = seen.status >= 200 && seen.status < 300 && !isRead(scenario.operation) ? "; a write KeepUp accepted: check the record before running it again" : "";
+      return { error: `the answer (${seen.status}) began, but its body was not read ${seen.tooLarge ? `whole: it is larger than the check reads (${MAX_RESPONSE_BYTES} bytes)` : `within --timeout-ms (${timeoutMs} ms)`}${accepted}` };
+    }
     return seen!;
   }
 

@@ -1,5 +1,5 @@
 // `npm start`: the mock of the contract on 127.0.0.1 (KEEPUP_MOCK_PORT, default 4010), which
-// accepts the key KEEPUP_MOCK_API_KEY only (default test-key), and the rendered docs next to it
+// accepts the key KEEPUP_MOCK_API_KEY only (default keepup-mock-test-key), and the rendered docs next to it
 // (KEEPUP_DOCS_PORT, default the mock's port + 1).
 import fs from "node:fs";
 import http from "node:http";

@@ -9,7 +9,7 @@ import { redactor, type Redactor } from "./redact.js";
 import { read } from "./response.js";
 import { createTransport, type OperationEntry, type Wire } from "./transport.js";
 import { SHOWN } from "./input.js";
-import { fromInit, fromOptions, keyHolder } from "./wire.js";
+import { fromInit, fromOptions } from "./wire.js";
 
 export type { OperationId };
 
@@ -85,8 +85,6 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
     try {
       const entry = entries[id];
       const wire = prepare();
-      const holder = keyHolder(wire, redact.has);
-      if (holder) throw new InputError(holder, "must not hold the API key: the client sends it in Authorization only");
       result = perform(id, entry, wire, callOptions(requestOptions, resolved));
     } catch (error) {
       result = Promise.reject(leaving(error, redact, field));
@@ -104,7 +102,7 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
       if (args.length > arity + 1) {
         return new APIPromise(Promise.reject(new InputError(`${resource}.${method}`, `takes at most ${arity + 1} arguments`)));
       }
-      return call(id, () => fromOptions(entry, args.slice(0, paths), input === undefined ? undefined : args[paths]), args[arity], input ?? "options");
+      return call(id, () => fromOptions(entry, args.slice(0, paths), input === undefined ? undefined : args[paths], redact.has), args[arity], input ?? "options");
     };
   }
 
@@ -113,7 +111,7 @@ export function createKeepupClient(options: KeepupClientOptions = {}): KeepupCli
       return new APIPromise(Promise.reject(new InputError("operationId", `must be one of ${Object.keys(entries).join(", ")}`)));
     }
     const id = operationId as OperationId;
-    return call(id, () => fromInit(entries[id], init), requestOptions, "init");
+    return call(id, () => fromInit(entries[id], init, redact.has), requestOptions, "init");
   };
 
   const raw = createClient<paths>({

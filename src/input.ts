@@ -17,15 +17,14 @@ export const optionName = (wire: string): string =>
 export const fieldOf = (base: string, at: (string | number)[], options: boolean): string =>
   base + at.map((key) => (typeof key === "number" ? `[${key}]` : `.${options ? optionName(key) : key}`)).join("");
 
-/** How much of a rejected value is kept for its message: cut to SHOWN once redacted. */
-const SHOWN_BEFORE_REDACTION = 4096;
+/** How much of a rejected value a message shows, cut only once redacted (client.ts). */
 export const SHOWN = 80;
 
 /** A rendering of a rejected value, for messages. */
 export function shown(value: unknown): string {
   try {
-    // Cut in the message only once redacted (client.ts), so that no cut splits a key past it.
-    return String(typeof value === "object" || typeof value === "string" ? JSON.stringify(value) : value).slice(0, SHOWN_BEFORE_REDACTION);
+    // Whole: cut in the message only once redacted (client.ts), so that no cut splits a key past it.
+    return String(typeof value === "object" || typeof value === "string" ? JSON.stringify(value) : value);
   } catch {
     return typeof value;
   }

@@ -3,6 +3,7 @@ import { version } from "../generated/operations.js";
 import { InputError } from "./errors.js";
 import { membersOf, shown } from "./input.js";
 import { redactor, type Redactor } from "./redact.js";
+import { isSignal } from "./signals.js";
 
 /** What the client hands a fetch: `fetch(url, init)`, as the global fetch, npm undici and node-fetch take it. */
 export interface FetchInit {
@@ -138,12 +139,13 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   checked("userAgent", userAgent, userAgent === undefined || (typeof userAgent === "string" && HEADER_VALUE.test(userAgent)), "must be printable ASCII (a header value)");
   // The key leaves only in Authorization: not in the User-Agent, not in the URL.
   const redact = redactor([apiKey as string]);
-  const keyFree = (field: string, value: unknown) =>
+  const keyFree = <T>(field: string, value: T): T =>
     checked(field, value, typeof value !== "string" || !redact.has(value), "must not hold the API key: the client sends it in Authorization only", false);
   keyFree("userAgent", userAgent);
   return {
     apiKey: apiKey as string,
-    baseUrl: baseUrlOf(keyFree("baseUrl", given.baseUrl ?? environment("KEEPUP_BASE_URL") ?? "https://api.keepup.store/v2.0")),
+    // Checked as given and as the URL parser writes it (tabs and newlines dropped, a full-width host made ASCII).
+    baseUrl: keyFree("baseUrl", baseUrlOf(keyFree("baseUrl", given.baseUrl ?? environment("KEEPUP_BASE_URL") ?? "https://api.keepup.store/v2.0"))),
     timeoutMs: milliseconds("timeoutMs", given.timeoutMs ?? 30_000),
     maxRetries: count("maxRetries", given.maxRetries ?? 2, 0),
     maxResponseBytes: count("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),
@@ -161,18 +163,6 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
     signal: undefined,
     headers: {},
   };
-}
-
-/** AbortSignal's own getter, which refuses an object that only inherits from AbortSignal. */
-const abortedOf = Object.getOwnPropertyDescriptor(AbortSignal.prototype, "aborted")!.get!;
-
-function isSignal(value: unknown): value is AbortSignal {
-  try {
-    abortedOf.call(value);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** One call's options over the client's: the last argument of every method. */

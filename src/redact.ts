@@ -31,18 +31,14 @@ const NAMED_ENTITIES: Record<string, string> = {
  * run only from its start, so that a run of N backslashes is scanned once, not from each of
  * its N backslashes (which is quadratic), and no backslash is left to escape the replacement.
  */
-function characterForms(character: string, first: boolean, name: string): string {
+function characterForms(character: string, first: boolean): string {
   const code = character.charCodeAt(0);
   const hex = code.toString(16);
   const entity = "&(?:amp;)*"; // an entity, XML-escaped again any number of times
   const escapes = [`u${hex.padStart(4, "0")}`, `u\\{0*${hex}\\}`, `x${hex.padStart(2, "0")}`, `0*${code.toString(8)}`]; // \u0041 \u{41} \x41 \101
-  if (`"/'`.includes(character)) escapes.push(escapeRegExp(character)); // \" and PHP's \/
-  if (character === "\\") escapes.push(""); // the run itself: \ as is or escaped
-  // A backslash of the key is a run that may end bare: taken whole (an atomic group), so that
-  // the next character's own run of escapes cannot backtrack against it (quadratic).
-  const run = character === "\\" ? `(?=(?<${name}>\\\\+))\\k<${name}>` : "\\\\+";
+  if (`"/'`.includes(character)) escapes.push(escapeRegExp(character)); // \" and PHP's \/ (a backslash's \\ is a run: backslashesForms)
   const forms = [
-    `${first ? "(?<!\\\\)" : ""}${run}(?:${escapes.join("|")})`,
+    `${first ? "(?<!\\\\)" : ""}\\\\+(?:${escapes.join("|")})`,
     `${entity}#0*${code};?`, // HTML5 reads a numeric reference without its ; too
     `${entity}#x0*${hex};?`,
   ];
@@ -68,14 +64,31 @@ function base64Forms(key: string): string[] {
   return forms;
 }
 
+/**
+ * A run of `count` backslashes of the key: as is, or escaped any number of times (a longer run),
+ * taken whole (an atomic group), so that the next character's escapes cannot backtrack against
+ * it (quadratic); or each of them written in another form.
+ */
+function backslashesForms(count: number, first: boolean, name: string): string {
+  const bare = `(?=(?<${name}>\\\\{${count},}))\\k<${name}>`;
+  return `${first ? "(?<!\\\\)" : ""}(?:${bare}|(?:${characterForms("\\", false)}){${count}})`;
+}
+
 function keyPattern(key: string, id: number): string {
   const characters = key.split("");
-  const hex = Array.from(new TextEncoder().encode(key), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  const bytes = Array.from(new TextEncoder().encode(key));
+  const hex = bytes.map((byte) => byte.toString(16).padStart(2, "0")).join("");
   return [
-    characters.map((character, index) => characterForms(character, index === 0, `run${id}_${index}`)).join(""),
+    (key.match(/\\+|[^\\]/g) ?? [])
+      .map((token, index) => (token[0] === "\\" ? backslashesForms(token.length, index === 0, `run${id}_${index}`) : characterForms(token, index === 0)))
+      .join(""),
+    // Its bytes as a list of numbers (Node's Buffer in JSON: {"type":"Buffer","data":[115,107,...]}).
+    bytes.join(",\\s*"),
     // An ASCII key in UTF-16 (LE or BE) read as UTF-8: a NUL, or a JSON-escaped one, between characters.
-    characters.map(escapeRegExp).join("(?:\\x00|\\\\+u0000)"),
-    ...[hex, ...new Set(base64Forms(key))].map(escapeRegExp),
+    (key[0] === "\\" ? "(?<!\\\\)" : "") + characters.map(escapeRegExp).join("(?:\\x00|\\\\+u0000)"),
+    escapeRegExp(hex),
+    // Base64 as MIME writes it too: a line break (raw or JSON-escaped) may fall between any two characters.
+    ...[...new Set(base64Forms(key))].map((form) => form.split("").map(escapeRegExp).join("(?:\\r?\\n|\\\\r\\\\n|\\\\n)?")),
   ].join("|");
 }
 
@@ -86,7 +99,7 @@ export function redactor(secrets: readonly string[]) {
   const pattern = keys.length > 0 ? new RegExp(keys.map(keyPattern).join("|"), "gi") : undefined;
   // An all-digit key can come back as a JSON number in any notation (4.8e12).
   const numeric = keys.some((key) => /^\d+$/.test(key));
-  const inNumber = (token: string) => has(token) || (numeric && has(String(Number(token))));
+  const inNumber = (token: string) => has(token) || (numeric && has(expanded(token)));
   const has = (value: string) => pattern !== undefined && (pattern.lastIndex = 0, pattern.test(value));
   const text = (value: string): string => (pattern ? value.replace(pattern, REDACTED) : value);
 
@@ -110,6 +123,9 @@ export function redactor(secrets: readonly string[]) {
    * JSON. A key inside a number (an all-digit key echoed unquoted) turns the number into the
    * string "[redacted]", so that the JSON stays JSON and no digit of the key is left.
    */
+  /** The body's text, redacted, numbers included: for a body kept as text. */
+  const flat = (body: string): string => text(numeric ? numbersRedacted(body) : body);
+
   function json(body: string): unknown {
     let redacted = text(body);
     try {
@@ -150,7 +166,7 @@ export function redactor(secrets: readonly string[]) {
     return copy;
   }
 
-  return { has, text, json, headers, thrown, numeric };
+  return { has, text, json, flat, headers, thrown, numeric };
 }
 
 /**
@@ -177,10 +193,20 @@ function withoutQueries(text: string): string {
     .map((word) => {
       const query = word.indexOf("?", word.indexOf("://") + 1);
       if (!word.includes("://") || query === -1) return word;
-      const closing = /["'<>)\]]*$/.exec(word)!.index;
-      return word.slice(0, query) + word.slice(Math.max(query, closing));
+      let closing = word.length; // the quotes and brackets that close the word stay
+      while (closing > query && `"'<>)]`.includes(word[closing - 1]!)) closing--;
+      return word.slice(0, query) + word.slice(closing);
     })
     .join("");
+}
+
+/** A JSON number's digits written out in plain decimal notation, as text (Number() would round a long key): 1.5e3 is 1500. */
+function expanded(token: string): string {
+  const [, sign = "", whole = "", fraction = "", exponent = "0"] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(token) ?? [];
+  const digits = whole + fraction;
+  const point = whole.length + Math.max(-1e4, Math.min(1e4, Number(exponent)));
+  if (point <= 0) return `${sign}0.${"0".repeat(-point)}${digits}`;
+  return point >= digits.length ? sign + digits + "0".repeat(point - digits.length) : `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 function asText(value: unknown): string {

@@ -1,7 +1,7 @@
 // An answer read by its shape (a status, headers, a body), so that any fetch's Response works:
 // the global one, npm undici's, node-fetch's (whose body is a Node stream). Nothing here trusts
 // the object: a getter that throws or a value of the wrong kind ends in a failure to report.
-import { listen } from "./signals.js";
+import { listen, untilAborted } from "./signals.js";
 
 /** Reads a property without letting a hostile getter or proxy throw. */
 export function read(value: unknown, name: string | symbol): unknown {
@@ -25,7 +25,10 @@ export interface Answer {
 
 /** The status, headers and body of what a fetch resolved to, or undefined when it is no answer at all. */
 export function answerOf(response: unknown): Answer | undefined {
-  if (response instanceof Response) return { status: response.status, headers: response.headers, body: response.body };
+  // A Response, read by Response's own getters: its own properties (a status that is not one) are not.
+  try {
+    return { status: statusOf.call(response), headers: headersOf.call(response), body: bodyOf.call(response) };
+  } catch {}
   const status = read(response, "status") as number;
   if (!Number.isInteger(status) || (status && (status < 100 || status > 599))) return undefined;
   const headers = new Headers();
@@ -37,8 +40,9 @@ export function answerOf(response: unknown): Answer | undefined {
   return { status, headers, body: read(response, "body") };
 }
 
-/** Response's own type getter: an object that only claims a type (an own property, a Proxy) is not read by it. */
-const typeOf = Object.getOwnPropertyDescriptor(Response.prototype, "type")!.get!;
+/** Response's own getters: an object that only claims a type or a status (an own property, a Proxy) is not read by them. */
+const getter = (name: string) => Object.getOwnPropertyDescriptor(Response.prototype, name)!.get!;
+const [typeOf, statusOf, headersOf, bodyOf] = ["type", "status", "headers", "body"].map(getter) as [() => string, () => number, () => Headers, () => unknown];
 
 /** Whether `response` is a Response the global fetch made (one a custom fetch built has type "default"). */
 function isFetched(response: unknown): response is Response {
@@ -62,7 +66,7 @@ export async function readBody({ response, body, headers }: { response: unknown;
   // A fetched Response (not one a custom fetch built: type "default") reads exactly the
   // content-length it was sent, unless it decompresses: read it whole.
   const length = headers.get("content-length") ?? "";
-  if (isFetched(response) && /^\d+$/.test(length) && Number(length) <= limit && !headers.has("content-encoding")) return new Uint8Array(await Response.prototype.arrayBuffer.call(response));
+  if (isFetched(response) && /^\d+$/.test(length) && Number(length) <= limit && !headers.has("content-encoding")) return new Uint8Array(await untilAborted(Response.prototype.arrayBuffer.call(response), signal, listen));
   const web = typeof read(body, "getReader") === "function";
   const reader = web ? (body as ReadableStream).getReader() : (body as AsyncIterable<unknown>)[Symbol.asyncIterator]();
   const next = () => (web ? (reader as ReadableStreamDefaultReader).read() : (reader as AsyncIterator<unknown>).next());

@@ -8,7 +8,7 @@ import type { CallOptions, FetchInit, ResolvedOptions } from "./options.js";
 import { quoted } from "./redact.js";
 import { answerOf, BodyTooLarge, mediaType, read, readBody, type Answer } from "./response.js";
 import { NEVER_SENT_CODES, isRetriedFailure, isRetriedStatus, retryDelayMs, type RetryPolicy } from "./retries.js";
-import { listen, onAbort, sleep, untilAborted } from "./signals.js";
+import { isAborted, listen, onAbort, reasonFor, sleep, untilAborted } from "./signals.js";
 import { violation, type Schema } from "./validate.js";
 
 /** An operation as generated/operations.js describes it. */
@@ -107,7 +107,7 @@ export function createTransport(options: ResolvedOptions) {
     if (text !== undefined && (redact.numeric || redact.has(text))) {
       parsed = body = undefined; // the raw parse is not kept beside the redacted one
       body = redact.json(text);
-      if (typeof body !== "string" && depthOf(text) > MAX_ERROR_BODY_DEPTH) body = redact.text(text);
+      if (typeof body !== "string" && depthOf(text) > MAX_ERROR_BODY_DEPTH) body = redact.flat(text);
     }
     const safe = redact.headers(headers);
     const message = describe(id, entry, where(), status, safe, body, problem && quoted(redact.text(problem)));
@@ -116,7 +116,8 @@ export function createTransport(options: ResolvedOptions) {
 
   return async function perform(id: string, entry: OperationEntry, wire: Wire, call: CallOptions): Promise<WithResponse<unknown>> {
     const { signal: callerSignal, timeoutMs, maxRetries } = call;
-    callerSignal?.throwIfAborted();
+    const callerAborted = () => callerSignal !== undefined && isAborted(callerSignal);
+    if (callerAborted()) throw reasonFor(callerSignal!);
     const url = createFinalURL(entry.path, { baseUrl, params: wire, querySerializer, pathSerializer: defaultPathSerializer });
     // Named in messages and logs without its query, which may hold a customer's details (a
     // fetch's own text loses it in redact.thrown).
@@ -149,7 +150,7 @@ export function createTransport(options: ResolvedOptions) {
       try {
         received = await attempt(url, init, controller.signal, () => (timedOut ? "within the timeout" : "before your signal aborted"));
       } catch (error) {
-        if (callerSignal?.aborted) throw callerSignal.reason; // the caller's own abort, never retried
+        if (callerAborted()) throw reasonFor(callerSignal!); // the caller's own abort, never retried
         const cause = redact.thrown(error);
         const detail = [cause.message, read(cause.cause, "message")].filter(Boolean).join(": ");
         const neverSent = codesOf(error).some((code) => NEVER_SENT_CODES.includes(code));
@@ -170,14 +171,14 @@ export function createTransport(options: ResolvedOptions) {
       }
       // The caller's own abort stays theirs, unless KeepUp accepted a write: then that is what they must know.
       const accepted = received.status >= 200 && received.status < 300;
-      if (callerSignal?.aborted && !(accepted && entry.retry === "write")) throw callerSignal.reason;
+      if (callerAborted() && !(accepted && entry.retry === "write")) throw reasonFor(callerSignal!);
       attempted(String(received.status));
       if (retry < maxRetries && isRetriedStatus(entry.retry, received.status)) {
         await again(retryDelayMs(retry, received.headers.get("retry-after")), received.status);
         continue;
       }
       const result = outcome(id, entry, where, received);
-      if (result instanceof Error) throw callerSignal?.aborted ? Object.assign(result, { cause: callerSignal.reason }) : result;
+      if (result instanceof Error) throw callerAborted() ? Object.assign(result, { cause: reasonFor(callerSignal!) }) : result;
       return result;
     }
   };
@@ -210,7 +211,10 @@ function fail(error: Error): never {
 function describe(id: string, entry: OperationEntry, where: string, status: number, headers: Headers, body: unknown, problem: string | undefined): string {
   if (status === 0 || (status >= 300 && status < 400)) {
     const location = headers.get("location");
-    return `KeepUp answered ${where} with a redirect (${status}${location ? ` to ${quoted(location)}` : ""}), not followed so that the API key is not sent elsewhere; check baseUrl.`;
+    return (
+      `KeepUp answered ${where} with a redirect (${status}${location ? ` to ${quoted(location)}` : ""}), not followed so that the API key is not sent elsewhere.` +
+      (entry.retry === "write" ? ` It was a write (${entry.method}), so it may have been performed: check its effect before sending it again.` : " Check baseUrl.")
+    );
   }
   if (status >= 200 && status < 300) {
     return (

@@ -21,7 +21,10 @@ export function asMember(schema: Schema, value: unknown): unknown {
   return integers && typeof value === "string" && /^[1-9]\d*$/.test(value) && Number.isSafeInteger(+value) ? +value : value;
 }
 
-function checked(entry: OperationEntry, wire: Wire, naming: Naming): Wire {
+/** Whether a text holds the API key, in any form the client's redactor knows. */
+export type HoldsKey = (text: string) => boolean;
+
+function checked(entry: OperationEntry, wire: Wire, naming: Naming, holdsKey: HoldsKey): Wire {
   const path = naming.options ? optionName : (name: string) => `params.path.${name}`;
   const where = (part: "query" | "body", at: (string | number)[]) =>
     naming.options ? fieldOf(naming.input, at, true) : fieldOf(part === "query" ? "params.query" : "body", at, false);
@@ -52,15 +55,15 @@ function checked(entry: OperationEntry, wire: Wire, naming: Naming): Wire {
       if (isObject(wire.body) && String(wire.body[name]) !== String(wire.path[parameter])) refuse(where("body", [name]), `must equal the path's ${parameter}`, wire.body[name]);
     }
   }
-  return wire;
-}
-
-/** The first part of what is sent (a path or query parameter, or the body) that holds the key, by KeepUp's name; the key leaves only in Authorization. */
-export function keyHolder(wire: Wire, has: (text: string) => boolean): string | undefined {
-  for (const part of ["path", "query"] as const) {
-    for (const [name, value] of Object.entries(wire[part])) if (has(String(value))) return `params.${part}.${name}`;
+  // The key leaves only in Authorization: not in the URL, not in the body.
+  const holding = "must not hold the API key: the client sends it in Authorization only";
+  for (const [name, value] of Object.entries(wire.path)) if (holdsKey(String(value))) refuse(path(name), holding);
+  for (const [name, value] of Object.entries(wire.query)) if (holdsKey(String(value))) refuse(where("query", [name]), holding);
+  if (wire.body !== undefined && holdsKey(JSON.stringify(wire.body))) {
+    const member = isObject(wire.body) ? Object.keys(wire.body).find((name) => holdsKey(JSON.stringify((wire.body as Record<string, unknown>)[name]))) : undefined;
+    refuse(member === undefined ? body : where("body", [member]), holding);
   }
-  return wire.body !== undefined && has(JSON.stringify(wire.body)) ? "body" : undefined;
+  return wire;
 }
 
 /** The value at `at` inside `root`, for the message of an InputError. */
@@ -68,7 +71,7 @@ const valueAt = (root: unknown, at: (string | number)[]) =>
   at.reduce<unknown>((value, key) => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), root);
 
 /** A resource method's arguments: the path parameters in order, then its input (option names). */
-export function fromOptions(entry: OperationEntry, pathValues: unknown[], input: unknown): Wire {
+export function fromOptions(entry: OperationEntry, pathValues: unknown[], input: unknown, holdsKey: HoldsKey): Wire {
   const name = entry.client[2] ?? "input";
   const path: Record<string, unknown> = {};
   Object.keys(entry.pathParams).forEach((parameter, index) => pathValues[index] !== undefined && (path[parameter] = pathValues[index]));
@@ -88,11 +91,11 @@ export function fromOptions(entry: OperationEntry, pathValues: unknown[], input:
     body ??= {};
     for (const [member, schema, parameter] of filled) body[member] = asMember(schema, path[parameter]);
   }
-  return checked(entry, { path, query, body }, { options: true, input: name });
+  return checked(entry, { path, query, body }, { options: true, input: name }, holdsKey);
 }
 
 /** keepup.request's `{ params: { path, query }, body }`, in KeepUp's own field names. */
-export function fromInit(entry: OperationEntry, init: unknown): Wire {
+export function fromInit(entry: OperationEntry, init: unknown, holdsKey: HoldsKey): Wire {
   const given = Object.fromEntries(init === undefined ? [] : membersOf(init, "init", ["params", "body"]));
   const params = Object.fromEntries(given.params === undefined ? [] : membersOf(given.params, "params", ["path", "query"]));
   const [path, query] = (["path", "query"] as const).map((part) =>
@@ -100,5 +103,5 @@ export function fromInit(entry: OperationEntry, init: unknown): Wire {
   ) as [Record<string, unknown>, Record<string, unknown>];
   const body = given.body === undefined ? undefined : toWire(entry.body ?? {}, given.body, "body", false);
   if (isObject(body)) for (const [member, schema, parameter] of fromPath(entry)) body[member] ??= asMember(schema, path[parameter]);
-  return checked(entry, { path, query, body }, { options: false });
+  return checked(entry, { path, query, body }, { options: false }, holdsKey);
 }

@@ -121,7 +121,6 @@ describe.concurrent("npm run contract", () => {
     ["undocumented-status", /status 403: expected 401/],
     ["accepts-any-key", /status 200: expected 401/],
     ["not-implemented", /status 501: expected 200/],
-    ["endless-401", /body: a body larger than maxResponseBytes/],
     ["proto-401", /body \/: must have required property 'status'/],
   ] as const)("fails on %s, naming the violation", async (deviation, violation) => {
     const { code, stdout } = await against(deviation);
@@ -205,6 +204,21 @@ describe.concurrent("npm run contract", () => {
   it("exits 2, not 1, when its own --timeout-ms ends a body still coming: no verdict on the target", async () => {
     const { code, stdout } = await against("slow-body", ["--sale-id", "1024", "--timeout-ms", "500"]);
     expect(stdout).toMatch(/^ERROR listSales with the live key .*the answer \(200\) began, but its body was not read within --timeout-ms \(500 ms\)/m);
+    expect(stdout).not.toMatch(/^FAIL/m);
+    expect(code).toBe(2);
+  });
+
+  it("exits 2, not 1, for the same with a content-length, and says a write KeepUp accepted must not run again", async () => {
+    const { code, stdout } = await against("slow-body-length", ["--sale-id", "1024", "--timeout-ms", "500", "--write", "cancelSale"]);
+    expect(stdout).toMatch(/^ERROR listSales with the live key .*not read within --timeout-ms \(500 ms\)$/m);
+    expect(stdout).toMatch(/^ERROR cancelSale with the live key .*a write KeepUp accepted: check the record before running it again/m);
+    expect(stdout).not.toMatch(/^FAIL/m);
+    expect(code).toBe(2);
+  });
+
+  it.each(["endless-401", "large-success"] as const)("exits 2, not 1, for a body larger than it reads (%s): its own limit is no verdict", async (deviation) => {
+    const { code, stdout } = await against(deviation, ["--sale-id", "1024"]);
+    expect(stdout).toMatch(/^ERROR .*not read whole: it is larger than the check reads \(8388608 bytes\)/m);
     expect(stdout).not.toMatch(/^FAIL/m);
     expect(code).toBe(2);
   });

@@ -72,6 +72,15 @@ function rawRequest(target: string, method: string, authorization: string): Prom
   });
 }
 
+describe("the mock's front", () => {
+  it("answers a request target that is not a URL with a 400 in KeepUp's error shape, and keeps serving", async () => {
+    const { status, body } = await rawRequest("//[", "GET", `Bearer ${mockApiKey}`);
+    expect(status).toBe(400);
+    expect(JSON.parse(body)).toMatchObject({ status: 400 });
+    expect((await rawRequest("/sales", "GET", "Bearer wrong")).status).toBe(401);
+  });
+});
+
 describe.each(cases)("$operationId against the mock", (operation) => {
   const call = (keepup = client(), body: unknown = operation.bodies.at(-1)) =>
     keepup.request(operation.id, { params: operation.params as never, body: body as never });

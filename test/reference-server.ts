@@ -39,6 +39,8 @@ export const DEVIATIONS = {
   "hang": "no request is ever answered",
   "endless-401": "the 401's body never ends",
   "slow-body": "a success's status line and half its body come at once, the rest never",
+  "slow-body-length": "as slow-body, with a content-length",
+  "large-success": "a success padded with an extra member to 9 MiB, as the contract allows",
 } as const;
 export type Deviation = keyof typeof DEVIATIONS;
 
@@ -95,7 +97,7 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
       // Two forms of the key sent, in a 401 whose body is not JSON: the check quotes it.
       const forms = Object.values(KEY_FORMS).map((form) => form(authorization.slice("Bearer ".length)));
       const echoed = [0, 1].map((offset) => forms[(2 * seen.requests + offset) % forms.length]).join(" ");
-      const header = echoed.replaceAll("\0", ""); // a header cannot carry a NUL
+      const header = echoed.replace(/[\0\r\n]/g, ""); // a header cannot carry a NUL or a line break
       return send(response, 401, `bad key ${echoed}`, { "x-echo": header, location: `https://elsewhere.example/?k=${header}` });
     }
     if (authorization !== `Bearer ${VALID_KEY}` && deviation !== "accepts-any-key") {
@@ -116,11 +118,12 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
     if (deviation === "wrong-constant" && body.data) body.data.status = 7;
     if (deviation === "status-as-string") body.status = String(body.status);
     if (deviation === "missing-message") delete body.message;
-    if (deviation === "slow-body") {
+    if (deviation === "slow-body" || deviation === "slow-body-length") {
       const text = JSON.stringify(body);
-      response.writeHead(Number(operation.success.status), { "content-type": "application/json" });
+      response.writeHead(Number(operation.success.status), { "content-type": "application/json", ...(deviation === "slow-body-length" && { "content-length": String(text.length) }) });
       return void response.write(text.slice(0, text.length / 2));
     }
+    if (deviation === "large-success") body.padding = "x".repeat(9 * 1024 * 1024);
     const forged = JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]);
     send(response, Number(operation.success.status), body, deviation === "sl-violations" ? { "sl-violations": forged } : {});
   });

@@ -270,9 +270,9 @@ describe("the key, round four", () => {
 
   it.each([
     ["a per-call header's name", (keepup: ReturnType<typeof clientWith>) => keepup.sales.get(1, { headers: { [`x-${CANARY_KEY}`]: "1" } }), "options.headers"],
-    ["a path parameter", (keepup: ReturnType<typeof clientWith>) => keepup.sales.get(CANARY_KEY), "params.path.sale_id"],
-    ["a query parameter", (keepup: ReturnType<typeof clientWith>) => keepup.products.list({ sku: CANARY_KEY }), "params.query.SKU"],
-    ["a body", (keepup: ReturnType<typeof clientWith>) => keepup.sales.add({ items: [{ itemId: 1, quantity: 1, price: 1 }], note: `see ${CANARY_KEY}` }), "body"],
+    ["a path parameter", (keepup: ReturnType<typeof clientWith>) => keepup.sales.get(CANARY_KEY), "saleId"],
+    ["a query parameter", (keepup: ReturnType<typeof clientWith>) => keepup.products.list({ sku: CANARY_KEY }), "filters.sku"],
+    ["a body", (keepup: ReturnType<typeof clientWith>) => keepup.sales.add({ items: [{ itemId: 1, quantity: 1, price: 1 }], note: `see ${CANARY_KEY}` }), "sale.note"],
   ])("in %s is refused before anything is sent: it leaves only in Authorization", async (_, call, field) => {
     const { fetch, requests } = fakeFetch(json(cancelled));
     const outcome = await call(clientWith(fetch)).catch((error: unknown) => error);
@@ -353,5 +353,90 @@ describe("odd answers and input, round four", () => {
     expect(outcome).toBeInstanceOf(APIError);
     expect(typeof (outcome as APIError).body).toBe("string");
     expect(() => JSON.stringify(outcome)).not.toThrow();
+  });
+});
+
+// Round five, from a hostile review of 0.5.1's fixes: each case failed on them, but the two
+// named "held on 0.5.1", kept beside the case they neighbour as guards of the same path.
+describe("round five", () => {
+  it("a key with a run of backslashes is redacted as is and escaped", async () => {
+    const key = "sk\\\\live_abcdef123456";
+    for (const echoed of [key, JSON.stringify(key).slice(1, -1)]) {
+      const outcome = await clientWith(async () => new Response(`${echoed} is invalid`, { status: 500 }), { apiKey: key, maxRetries: 0 }).sales.get(1).catch((error: unknown) => error);
+      expect(`${(outcome as Error).message} ${JSON.stringify((outcome as APIError).body)}`).not.toContain("live_abcdef");
+    }
+  });
+
+  it.each([
+    ["an own status that echoes the key", () => Object.defineProperty(new Response("{}", { status: 500 }), "status", { value: CANARY_KEY })],
+    ["own headers whose get returns a number (held on 0.5.1)", () => Object.defineProperty(new Response("{}", { status: 500 }), "headers", { value: { get: () => 42, forEach() {} } })],
+    ["own headers that are undefined", () => Object.defineProperty(new Response("{}", { status: 500 }), "headers", { value: undefined })],
+    ["a Symbol status on a plain object (held on 0.5.1)", () => ({ status: Symbol("x"), headers: new Headers(), body: null })],
+  ])("a Response with %s is read by Response's own getters: a typed error without the key", async (_, answer) => {
+    const outcome = await clientWith(async () => answer(), { maxRetries: 0 }).sales.get(1).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(KeepupError);
+    expectNoKey(outcome);
+  });
+
+  it.each([
+    ["an own addEventListener that throws", (signal: AbortSignal) => Object.defineProperty(signal, "addEventListener", { value: () => { throw new Error("boom"); } })],
+    ["an own throwIfAborted that is not a function", (signal: AbortSignal) => Object.defineProperty(signal, "throwIfAborted", { value: undefined })],
+    ["an own aborted getter that throws", (signal: AbortSignal) => Object.defineProperty(signal, "aborted", { get: () => { throw new RangeError("boom"); } })],
+  ])("a signal with %s is read by AbortSignal's own members: the write's outcome, not a raw error", async (_, doctor) => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const signal = doctor(new AbortController().signal);
+    await expect(clientWith(fetch).sales.cancel(46099, {}, { signal })).resolves.toEqual(cancelled);
+    expect(requests).toHaveLength(1);
+  });
+
+  it.each(["\t", "\n"])("a base URL that holds the key once the URL parser drops a %j is refused", (character) => {
+    const key = "sk_live_abcdef123456";
+    expect(() => createKeepupClient({ apiKey: key, baseUrl: `https://api.example.com/sk_live_${character}abcdef123456` })).toThrow(expect.objectContaining({ field: "baseUrl" }));
+  });
+
+  it("no part of the key is left when a long rejected value holds it far from its start", async () => {
+    const key = "sk_live_abcdef123456";
+    // One copy of the key as zero-padded references (4076 characters, redacted to 10), then the
+    // key itself across the 4096th character, where 0.5.1 cut before redacting.
+    const plain = [...key].map((character) => `&#${character.charCodeAt(0)};`).join("");
+    const spare = 4076 - plain.length;
+    const padded = [...key].map((character, index) => `&#${"0".repeat(Math.floor(spare / 20) + (index === 0 ? spare % 20 : 0))}${character.charCodeAt(0)};`).join("");
+    const value = `${padded}${key}`;
+    expect(padded).toHaveLength(4076);
+    const outcome = await clientWith(async () => json(cancelled), { apiKey: key }).sales.cancel(1, { alertCustomer: value as never }).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(InputError);
+    for (let length = 8; length <= key.length; length++) expect(`${(outcome as Error).message}`).not.toContain(key.slice(0, length));
+  });
+
+  it("a fetch error of a URL with a long run of quotes is cut in linear time", async () => {
+    const fetch = async () => {
+      throw new Error(`https://a.example/x?${'"'.repeat(1_000_000)}x`);
+    };
+    const outcome = await clientWith(fetch, { maxRetries: 0 }).sales.get(1).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(APIConnectionError);
+  }, LONG);
+
+  it("an all-digit key echoed as a number past a double's precision, or in a body kept as text, is redacted", async () => {
+    const key = "123456789012345678";
+    const deep = `{"status":500,"echo":1.23456789012345678e17,"deep":${"[".repeat(300)}1.23456789012345678e17${"]".repeat(300)}}`;
+    for (const body of [`{"status":500,"echo":1.23456789012345678e17}`, deep]) {
+      const outcome = await clientWith(async () => new Response(body, { status: 500, headers: { "content-type": "application/json" } }), { apiKey: key, maxRetries: 0 })
+        .sales.get(1)
+        .catch((error: unknown) => error);
+      const said = JSON.stringify((outcome as APIError).body);
+      expect(said).not.toMatch(/1\.23456789012345678e17|123456789012345680/);
+    }
+  });
+
+  it("a write answered with a redirect says it may have been performed, not to fix the URL", async () => {
+    const outcome = await clientWith(async () => new Response(null, { status: 303, headers: { location: "/v2.0/sales/46099" } })).sales.refund(46099, {}).catch((error: unknown) => error);
+    expect((outcome as Error).message).toMatch(/it may have been performed: check its effect before sending it again/);
+    expect((outcome as Error).message).not.toMatch(/check baseUrl/i);
+  });
+
+  it("a value refused for holding the key is named as the caller passed it", async () => {
+    const { fetch } = fakeFetch(json(cancelled));
+    await expect(clientWith(fetch).products.list({ sku: CANARY_KEY })).rejects.toMatchObject({ field: "filters.sku" });
+    await expect(clientWith(fetch).sales.add({ items: [{ itemId: 1, quantity: 1, price: 1 }], note: CANARY_KEY })).rejects.toMatchObject({ field: "sale.note" });
   });
 });

@@ -13,7 +13,7 @@ import { startPrism } from "./prism.js";
 import { root } from "./steps.js";
 
 export const DEFAULT_MOCK_PORT = 4010;
-export const DEFAULT_MOCK_API_KEY = "test-key";
+export const DEFAULT_MOCK_API_KEY = "keepup-mock-test-key";
 
 /** Listens on 127.0.0.1:`port`; a busy port is one line naming it and the variable that changes it. */
 export function listen(server: http.Server, port: number, variable: string): Promise<number> {
@@ -97,7 +97,14 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
   front.on("request", async (request, response) => {
     // Absolute-form targets and dot segments (`/./`, `/x/../`, `%2e`) resolved, as a server
     // would: the key rule and Prism see the same path.
-    const target = new URL(request.url ?? "/", "http://mock");
+    let target: URL;
+    try {
+      target = new URL(request.url ?? "/", "http://mock");
+    } catch {
+      request.resume();
+      refuse(response, 400, "", JSON.stringify([{ location: ["request"], message: "the request target is not a URL" }]));
+      return;
+    }
     const route = routes.find(({ method, pattern }) => method === request.method && pattern.test(target.pathname));
     if (request.headers.authorization !== `Bearer ${apiKey}`) {
       request.resume();

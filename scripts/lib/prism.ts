@@ -28,6 +28,10 @@ export async function startPrism() {
   });
   let output = "";
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  // However this process ends (a crash included), Prism does not outlive it.
+  const orphaned = () => child.kill("SIGKILL");
+  process.once("exit", orphaned);
+  child.once("exit", () => process.off("exit", orphaned));
 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(`Prism did not start within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
