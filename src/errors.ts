@@ -64,12 +64,12 @@ export class ResponseValidationError extends APIError {
   override name = "ResponseValidationError";
 }
 
-/** The request did not get an answer (DNS, refused connection, reset, ...). */
+/** The request did not get an answer (DNS, refused connection, reset, ...), or a read no whole answer. */
 export class APIConnectionError extends KeepupError {
   override name = "APIConnectionError";
 }
 
-/** An attempt took longer than `timeoutMs` before KeepUp's answer began. */
+/** An attempt took longer than `timeoutMs` before KeepUp's answer began, or a read's before it ended. */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override name = "APIConnectionTimeoutError";
 }

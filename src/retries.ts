@@ -33,6 +33,16 @@ export function isRetriedFailure(policy: RetryPolicy, timedOut: boolean, codes: 
   return connectionFailures === "all" || codes.some((code) => (connectionFailures as readonly string[]).includes(code));
 }
 
+/**
+ * Whether an answer whose body was cut (by the timeout, or by a connection failure: an error
+ * with a `code`) is sent again. Its status line arrived, so the request was received: never for
+ * a policy that sends again only what proves it was not.
+ */
+export function isRetriedCutBody(policy: RetryPolicy, timedOut: boolean, codes: string[]): boolean {
+  const { connectionFailures, timeouts } = RETRIED[policy];
+  return connectionFailures === "all" && (timedOut ? timeouts : codes.length > 0);
+}
+
 /** Milliseconds to wait before retry number `retry` (0-based). */
 export function retryDelayMs(retry: number, retryAfter: string | null, random = Math.random): number {
   if (retryAfter !== null) {

@@ -7,7 +7,7 @@ import { APIConnectionError, APIConnectionTimeoutError, errorClassFor, type APIE
 import type { CallOptions, FetchInit, ResolvedOptions } from "./options.js";
 import { quoted } from "./redact.js";
 import { answerOf, BodyTooLarge, mediaType, read, readBody, type Answer } from "./response.js";
-import { NEVER_SENT_CODES, isRetriedFailure, isRetriedStatus, retryDelayMs, type RetryPolicy } from "./retries.js";
+import { NEVER_SENT_CODES, isRetriedCutBody, isRetriedFailure, isRetriedStatus, retryDelayMs, type RetryPolicy } from "./retries.js";
 import { isAborted, listen, onAbort, reasonFor, sleep, untilAborted } from "./signals.js";
 import { violation, type Schema } from "./validate.js";
 
@@ -39,10 +39,15 @@ export interface Wire {
 interface Received extends Answer {
   response: unknown;
   text?: string;
+  /** Why the body was not read whole, when that was a stop (a timeout, an abort) or a connection failure. */
+  cut?: { codes: string[]; detail: string };
 }
 
 const decoder = new TextDecoder();
 const querySerializer = createQuerySerializer();
+
+/** What a (redacted) failure says, with its cause's words: undici's "fetch failed: connect ECONNREFUSED ...". */
+const detailOf = (failure: Error) => [failure.message, read(failure.cause, "message")].filter(Boolean).join(": ");
 
 /** Error `code`s of a thrown value and its causes (ECONNREFUSED, ENOTFOUND, ...), read safely. */
 function codesOf(error: unknown): string[] {
@@ -73,13 +78,16 @@ export function createTransport(options: ResolvedOptions) {
       await untilAborted(exchange(), signal, listen);
     } catch (error) {
       if (!received) throw error; // no status line: a connection failure, a timeout or an abort
-      // The server answered: what failed is reading its body, never a reason to send again.
-      received.failure =
-        error instanceof BodyTooLarge
-          ? `a body larger than maxResponseBytes (${limit}), not read further`
-          : signal.aborted
-            ? `a body not read ${stopped()}`
-            : `a body that could not be read (${redact.thrown(error).message})`;
+      // The server answered: what failed is reading its body (sent again only for a read: perform).
+      if (error instanceof BodyTooLarge) received.failure = `a body larger than maxResponseBytes (${limit}), not read further`;
+      else if (signal.aborted) {
+        received.failure = `a body not read ${stopped()}`;
+        received.cut = { codes: [], detail: "" };
+      } else {
+        const detail = detailOf(redact.thrown(error));
+        received.failure = `a body that could not be read (${detail})`;
+        received.cut = { codes: codesOf(error), detail };
+      }
     }
     return received!;
   }
@@ -152,7 +160,7 @@ export function createTransport(options: ResolvedOptions) {
       } catch (error) {
         if (callerAborted()) throw reasonFor(callerSignal!); // the caller's own abort, never retried
         const cause = redact.thrown(error);
-        const detail = [cause.message, read(cause.cause, "message")].filter(Boolean).join(": ");
+        const detail = detailOf(cause);
         const neverSent = codesOf(error).some((code) => NEVER_SENT_CODES.includes(code));
         const failure = timedOut
           ? new APIConnectionTimeoutError(`${where()} timed out after ${timeoutMs} ms${unknownFate}`)
@@ -176,6 +184,16 @@ export function createTransport(options: ResolvedOptions) {
       if (retry < maxRetries && isRetriedStatus(entry.retry, received.status)) {
         await again(retryDelayMs(retry, received.headers.get("retry-after")), received.status);
         continue;
+      }
+      // A read whose body was cut is a timeout or a connection failure like any other.
+      if (received.cut && isRetriedCutBody(entry.retry, timedOut, received.cut.codes)) {
+        if (retry < maxRetries) {
+          await again(retryDelayMs(retry, null), timedOut ? "timeout" : "no whole answer");
+          continue;
+        }
+        throw timedOut
+          ? new APIConnectionTimeoutError(`${where()} answered ${received.status}, but its body was not read within ${timeoutMs} ms`)
+          : new APIConnectionError(`${where()} answered ${received.status}, but its body could not be read (${received.cut.detail})`);
       }
       const result = outcome(id, entry, where, received);
       if (result instanceof Error) throw callerAborted() ? Object.assign(result, { cause: reasonFor(callerSignal!) }) : result;

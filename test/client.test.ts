@@ -368,18 +368,46 @@ describe("timeouts and aborts", () => {
     expect(await rejection(pending)).toBe(controller.signal.reason);
   });
 
-  it("the timeout covers a body that stalls after the headers, which is then not sent again", async () => {
-    const stalled = () =>
-      new Response(
-        new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"status":')) }),
-        { status: 200, headers: { "content-type": "application/json" } },
-      );
-    for (const policy of ["read", "write"] as const) {
-      const { fetch, requests } = fakeFetch(stalled);
-      const error = (await rejection(callWith(fetch, policy, { timeoutMs: 20 }))) as APIError;
+  const stalled = () =>
+    new Response(
+      new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"status":')) }),
+      { status: 200, headers: { "content-type": "application/json" } },
+    );
+  const cutMidBody = () =>
+    new Response(
+      new ReadableStream({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('{"status":')),
+        pull: (controller) => controller.error(new TypeError("terminated", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) })),
+      }),
+      { status: 200, headers: { "content-type": "application/json" } },
+    );
+
+  it("the timeout covers a body that stalls after the headers: a read's timeout, sent again as its policy says", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(1); // shortest backoff
+    const { fetch, requests } = fakeFetch(stalled, stalled);
+    const error = await rejection(callWith(fetch, "read", { timeoutMs: 20, maxRetries: 1 }));
+    expect(error).toBeInstanceOf(APIConnectionTimeoutError);
+    expect((error as Error).message).toMatch(/^GET \S+ answered 200, but its body was not read within 20 ms$/);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("a read whose connection fails in its body is sent again, and ends as a connection error naming the status", async () => {
+    vi.spyOn(Math, "random").mockReturnValue(1);
+    const { fetch, requests } = fakeFetch(cutMidBody, json(fetched));
+    await expect(callWith(fetch, "read")).resolves.toEqual(fetched);
+    expect(requests).toHaveLength(2);
+    const error = await rejection(callWith(fakeFetch(cutMidBody).fetch, "read", { maxRetries: 0 }));
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/answered 200, but its body could not be read \(terminated: other side closed\)/);
+  });
+
+  it("a write whose 2xx body stalls or is cut was accepted: never sent again", async () => {
+    for (const answer of [stalled, cutMidBody]) {
+      const { fetch, requests } = fakeFetch(answer);
+      const error = (await rejection(callWith(fetch, "write", { timeoutMs: 20 }))) as APIError;
       expect(error.constructor).toBe(ResponseValidationError);
       expect(error.status).toBe(200);
-      expect(error.message).toMatch(/not read within the timeout/);
+      expect(error.message).toMatch(/(not read within the timeout|could not be read).*most likely performed/);
       expect(requests).toHaveLength(1);
     }
   });
