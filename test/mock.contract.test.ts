@@ -152,6 +152,7 @@ describe.each(cases)("$operationId against the mock", (operation) => {
       [`${otherMethod}, a method the path does not have`, otherMethod, operation.url, undefined, {}, 405, "method"],
       ["a path the contract does not have", operation.method, `${mockUrl}/nowhere`, undefined, {}, 404, "hasn't been found"],
       ["an example the contract does not have", operation.method, operation.url, JSON.stringify(operation.bodies.at(-1) ?? {}), { prefer: "example=nope" }, 404, "nope"],
+      ["an example a documented status does not have (Prism: an empty 500)", operation.method, operation.url, JSON.stringify(operation.bodies.at(-1) ?? {}), { prefer: "code=401, example=nope" }, 404, "nope"],
     ];
     if (operation.requestBody) {
       cases.push(

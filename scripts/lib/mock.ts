@@ -31,7 +31,7 @@ export function listen(server: http.Server, port: number, variable: string): Pro
   });
 }
 
-/** Each operation's method, path pattern, documented 401 body and request body schema (as the client checks it). */
+/** Each operation's method, path pattern, documented 401 body, request body schema (as the client checks it) and examples by status. */
 async function operationRoutes() {
   const spec = JSON.parse(await fs.readFile(path.join(root, "generated", "openapi.json"), "utf8"));
   return operationsOf(spec).flatMap(({ operationId, method, path: route, responses }) => {
@@ -39,8 +39,21 @@ async function operationRoutes() {
     const body = unauthorized && Object.values(unauthorized.examples)[0];
     if (!body) return [];
     const requestBody = (table as Record<string, { body?: Schema }>)[operationId]?.body;
-    return [{ method, pattern: new RegExp(`^${route.replace(/\{[^}]+\}/g, "[^/]+")}$`), body: JSON.stringify(body), requestBody }];
+    const examples = new Map(responses.map((response) => [response.status, Object.keys(response.examples)]));
+    return [{ operationId, method, pattern: new RegExp(`^${route.replace(/\{[^}]+\}/g, "[^/]+")}$`), body: JSON.stringify(body), requestBody, examples }];
   });
+}
+
+/**
+ * What is wrong with a `Prefer` that picks a documented status and an example it does not have
+ * (Prism answers that with an empty 500); undefined when nothing is, or Prism says it itself.
+ */
+function unknownExample(route: { operationId: string; examples: Map<string, string[]> }, prefer: string): string | undefined {
+  const code = /(?:^|[,\s])code=(\d+)/.exec(prefer)?.[1];
+  const example = /(?:^|[,\s])example=([^,\s]+)/.exec(prefer)?.[1];
+  const examples = code !== undefined && route.examples.get(code);
+  if (!examples || example === undefined || examples.includes(example)) return undefined;
+  return `no example ${example} in response ${code} of ${route.operationId} (${examples.length > 0 ? `its examples: ${examples.join(", ")}` : "it has none"})`;
 }
 
 /**
@@ -122,6 +135,11 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
     const broken = parsed && violation(route!.requestBody!, parsed.value);
     if (broken) {
       refuse(response, 422, "", JSON.stringify([{ location: ["request", "body", ...broken.at], message: broken.rule }]));
+      return;
+    }
+    const unknown = route && unknownExample(route, [request.headers.prefer ?? ""].flat().join(","));
+    if (unknown) {
+      refuse(response, 404, "", JSON.stringify([{ location: ["request", "header", "prefer"], message: unknown }]));
       return;
     }
     const upstream = http.request(
