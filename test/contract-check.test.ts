@@ -260,9 +260,11 @@ describe.concurrent("npm run contract", () => {
     expect(own.code).toBe(0);
     expect(own.stdout).toMatch(/^PASS {2}listSales with the live key gets the documented 200$/m);
     expect(own.stdout).toMatch(/^PASS {2}fetchSale with the live key gets the documented 200$/m);
-    const other = await contract(target, { KEEPUP_API_KEY: "another-key-123" });
-    for (const read of ["listSales", "fetchSale"]) {
-      expect(other.stdout).toMatch(new RegExp(`^ERROR ${read} with the live key gets the documented 200: KeepUp rejected the live key \\(401\\): check KEEPUP_API_KEY$`, "m"));
+    const other = await contract([...target, "--write", "cancelSale"], { KEEPUP_API_KEY: "another-key-123" });
+    expect(other.stdout.match(/^ERROR .*$/gm)).toEqual(["ERROR listSales with the live key gets the documented 200: KeepUp rejected the live key (401): check KEEPUP_API_KEY"]);
+    // Nothing more is sent with a rejected key, the write least of all.
+    for (const skipped of ["fetchSale with the live key", "cancelSale with the live key"]) {
+      expect(other.stdout).toMatch(new RegExp(`^SKIP {2}${skipped}.*: not sent: KeepUp rejected the live key above$`, "m"));
     }
     expect(other.stdout).not.toMatch(/^FAIL/m);
     expect(other.code).toBe(2);
