@@ -109,30 +109,34 @@ const milliseconds = (field: string, value: unknown) =>
 const count = (field: string, value: unknown, min: number) =>
   checked(field, value as number, Number.isSafeInteger(value) && (value as number) >= min, `must be an integer of at least ${min}`);
 
-function baseUrlOf(baseUrl: unknown): string {
-  const rule = "must be an absolute https URL without ? or # (http only for localhost or 127.0.0.1)";
-  checked("baseUrl", baseUrl, typeof baseUrl === "string" && URL.canParse(baseUrl) && !/[?#]/.test(baseUrl), rule);
+function baseUrlOf(field: string, baseUrl: unknown): string {
+  const rule = "must be an absolute https URL without ? or # (http only for a loopback host: localhost, 127.x.x.x or [::1])";
+  checked(field, baseUrl, typeof baseUrl === "string" && URL.canParse(baseUrl) && !/[?#]/.test(baseUrl), rule);
   const url = new URL(baseUrl as string);
   const secure = url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.test(url.hostname));
-  checked("baseUrl", baseUrl, secure, `${rule}: a bearer key must not cross a network in clear text`);
-  checked("baseUrl", url.origin, !url.username && !url.password, "must not carry credentials");
+  checked(field, baseUrl, secure, `${rule}: a bearer key must not cross a network in clear text`);
+  checked(field, url.origin, !url.username && !url.password, "must not carry credentials");
   return url.href.replace(/\/+$/, "");
 }
 
 export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   const given = Object.fromEntries(membersOf(options, "options", OPTION_NAMES)) as KeepupClientOptions;
   const { process } = globalThis;
-  const environment = (name: string) => process?.env?.[name] || undefined;
+  /** An option as given, else its environment variable's value: an error names where it came from. */
+  const fromEnvironment = (name: "apiKey" | "baseUrl" | "logLevel", variable: string): [unknown, string] => {
+    const value = given[name] ?? (process?.env?.[variable] || undefined);
+    return [value, given[name] === undefined && value !== undefined ? variable : name];
+  };
   const node = process?.versions?.node;
   // Any global scope without Node's process: a page, a Web Worker, a service worker.
   checked("dangerouslyAllowBrowser", given, typeof node === "string" || given.dangerouslyAllowBrowser === true, "must be true in a browser: KeepUp's API key must never be in client-side code", false);
   const fetch = checked("fetch", given.fetch ?? globalThis.fetch, typeof (given.fetch ?? globalThis.fetch) === "function", "must be a function (no global fetch was found)", false);
-  const apiKey = given.apiKey ?? environment("KEEPUP_API_KEY");
+  const [apiKey, apiKeyField] = fromEnvironment("apiKey", "KEEPUP_API_KEY");
   checked("apiKey", apiKey, apiKey !== undefined, "is required: pass it or set KEEPUP_API_KEY", false);
   // Anything else cannot be sent as a header value, and the fetch error for it would quote the key.
-  checked("apiKey", apiKey, typeof apiKey === "string" && /^[\x21-\x7e]+$/.test(apiKey), "must be printable ASCII without white space (a header value)", false);
-  const logLevel = given.logLevel ?? environment("KEEPUP_LOG") ?? "warn";
-  checked("logLevel", logLevel, LEVELS.includes(logLevel), `must be one of ${LEVELS.join(", ")}`);
+  checked(apiKeyField, apiKey, typeof apiKey === "string" && /^[\x21-\x7e]+$/.test(apiKey), "must be printable ASCII without white space (a header value)", false);
+  const [level = "warn", levelField] = fromEnvironment("logLevel", "KEEPUP_LOG");
+  const logLevel = checked(levelField, level as string, LEVELS.includes(level as string), `must be one of ${LEVELS.join(", ")}`);
   const logger = given.logger ?? console;
   checked("logger", logger, LEVELS.slice(0, 4).every((level) => typeof (logger as unknown as Record<string, unknown>)?.[level] === "function"), "must have the methods debug, info, warn and error (console has them)", false);
   const { userAgent } = given;
@@ -142,10 +146,11 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   const keyFree = <T>(field: string, value: T): T =>
     checked(field, value, typeof value !== "string" || !redact.has(value), "must not hold the API key: the client sends it in Authorization only", false);
   keyFree("userAgent", userAgent);
+  const [baseUrl, baseUrlField] = fromEnvironment("baseUrl", "KEEPUP_BASE_URL");
   return {
     apiKey: apiKey as string,
     // Checked as given and as the URL parser writes it (tabs and newlines dropped, a full-width host made ASCII).
-    baseUrl: keyFree("baseUrl", baseUrlOf(keyFree("baseUrl", given.baseUrl ?? environment("KEEPUP_BASE_URL") ?? "https://api.keepup.store/v2.0"))),
+    baseUrl: keyFree(baseUrlField, baseUrlOf(baseUrlField, keyFree(baseUrlField, baseUrl ?? "https://api.keepup.store/v2.0"))),
     timeoutMs: milliseconds("timeoutMs", given.timeoutMs ?? 30_000),
     maxRetries: count("maxRetries", given.maxRetries ?? 2, 0),
     maxResponseBytes: count("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),

@@ -212,7 +212,16 @@ describe("client options", () => {
     await clientWith(recorder.fetch).sales.cancel(1);
     expect(recorder.requests[0]!.url.href).toBe("http://127.0.0.1:4010/sales/cancel/1");
     vi.stubEnv("KEEPUP_BASE_URL", "http://api.keepup.store/v2.0");
-    inputError(() => clientWith(recorder.fetch), "baseUrl");
+    inputError(() => clientWith(recorder.fetch), "KEEPUP_BASE_URL");
+  });
+
+  it("names the environment variable a bad value came from, not the option it stands for", () => {
+    vi.stubEnv("KEEPUP_API_KEY", "has space");
+    inputError(() => createKeepupClient({ fetch }), "KEEPUP_API_KEY");
+    vi.stubEnv("KEEPUP_API_KEY", "from-env");
+    vi.stubEnv("KEEPUP_LOG", "verbose");
+    expect(inputError(() => createKeepupClient({ fetch }), "KEEPUP_LOG").message).toBe("KEEPUP_LOG must be one of debug, info, warn, error, off (received \"verbose\")");
+    inputError(() => createKeepupClient({ fetch, logLevel: "verbose" as never }), "logLevel");
   });
 
   it.each([
