@@ -88,7 +88,7 @@ export interface ResolvedOptions extends CallOptions {
 /** Every option the client takes: any other name is a misspelling, refused rather than ignored. */
 const OPTION_NAMES = ["apiKey", "baseUrl", "timeoutMs", "maxRetries", "maxResponseBytes", "fetch", "userAgent", "logger", "logLevel", "dangerouslyAllowBrowser"] satisfies (keyof KeepupClientOptions)[];
 /** Headers that frame or route a request: the client and its fetch set them, never a caller. */
-const FRAMING_HEADERS = ["authorization", "proxy-authorization", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "expect", "host", "te", "trailer"];
+const FRAMING_HEADERS = ["authorization", "proxy-authorization", "content-type", "content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "expect", "host", "te", "trailer"];
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 const LEVELS = ["debug", "info", "warn", "error", "off"];
@@ -159,7 +159,9 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
     log: (level, message) => {
       if (LEVELS.indexOf(level) < LEVELS.indexOf(logLevel)) return;
       try {
-        logger[level](message());
+        const written: unknown = logger[level](message());
+        // An async logger's rejection must not end the process as an unhandled one either.
+        if (typeof (written as PromiseLike<unknown> | undefined)?.then === "function") Promise.resolve(written).catch(() => {});
       } catch {
         // A broken logger must not turn a call's outcome (a performed write) into its own error.
       }

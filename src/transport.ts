@@ -158,10 +158,14 @@ export function createTransport(options: ResolvedOptions) {
       try {
         received = await attempt(url, init, controller.signal, () => (timedOut ? "within the timeout" : "before your signal aborted"));
       } catch (error) {
-        if (callerAborted()) throw reasonFor(callerSignal!); // the caller's own abort, never retried
+        const neverSent = codesOf(error).some((code) => NEVER_SENT_CODES.includes(code));
+        if (callerAborted()) {
+          // The caller's own abort, never retried; a write it stopped in flight may have been taken.
+          if (!unknownFate || neverSent) throw reasonFor(callerSignal!);
+          throw new APIConnectionError(`${where()} was stopped by your signal${unknownFate}`, { cause: reasonFor(callerSignal!) });
+        }
         const cause = redact.thrown(error);
         const detail = detailOf(cause);
-        const neverSent = codesOf(error).some((code) => NEVER_SENT_CODES.includes(code));
         const failure = timedOut
           ? new APIConnectionTimeoutError(`${where()} timed out after ${timeoutMs} ms${unknownFate}`)
           : neverSent
@@ -240,9 +244,11 @@ function describe(id: string, entry: OperationEntry, where: string, status: numb
       (entry.retry === "write" ? ` It was a write (${entry.method}), so it was most likely performed: do not send it again before checking its effect.` : "")
     );
   }
-  if (problem) return `KeepUp answered ${id} with ${status}, ${problem}.`;
+  // Only a refusal (4xx) says the write was not taken; a 5xx (a gateway's too) or an odd status does not.
+  const fate = entry.retry === "write" && (status < 400 || status >= 500) ? ` It was a write (${entry.method}), so it may have been performed: check its effect before sending it again.` : "";
+  if (problem) return `KeepUp answered ${id} with ${status}, ${problem}.${fate}`;
   const error = typeof read(body, "error") === "string" ? `: ${quoted(read(body, "error") as string)}` : "";
   if (status === 401) return `KeepUp rejected the API key (401${error}). Check apiKey or KEEPUP_API_KEY; keys are on the business settings page of the KeepUp app.`;
   if (status === 429) return `KeepUp is rate limiting this account (429${error}). Retry later.`;
-  return `KeepUp answered ${id} with ${status}${error}.`;
+  return `KeepUp answered ${id} with ${status}${error}.${fate}`;
 }

@@ -372,7 +372,7 @@ describe("timeouts and aborts", () => {
 
   it("the caller's abort holds even when the fetch ignores the signal", async () => {
     const controller = new AbortController();
-    const pending = clientWith(() => new Promise<Response>(() => {})).sales.cancel("1", {}, { signal: controller.signal });
+    const pending = clientWith(() => new Promise<Response>(() => {})).sales.get("1", { signal: controller.signal });
     setTimeout(() => controller.abort(), 10);
     expect(await rejection(pending)).toBe(controller.signal.reason);
   });
@@ -421,15 +421,23 @@ describe("timeouts and aborts", () => {
     }
   });
 
-  it("the caller's abort is passed through and not retried", async () => {
-    const { fetch, requests } = fakeFetch(hangingFetch);
-    const controller = new AbortController();
-    const pending = clientWith(fetch, { maxRetries: 5 }).sales.cancel("1", {}, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 10);
-    const error = await rejection(pending);
-    expect(error).toBe(controller.signal.reason);
-    expect((error as Error).name).toBe("AbortError");
-    expect(requests).toHaveLength(1);
+  it("the caller's abort of a read is passed through and not retried; of a write in flight, it is the write's unknown fate", async () => {
+    for (const policy of ["read", "write"] as const) {
+      const { fetch, requests } = fakeFetch(hangingFetch);
+      const controller = new AbortController();
+      const keepup = clientWith(fetch, { maxRetries: 5 });
+      const pending = policy === "read" ? keepup.sales.get("1", { signal: controller.signal }) : keepup.sales.cancel("1", {}, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 10);
+      const error = await rejection(pending);
+      if (policy === "read") {
+        expect(error).toBe(controller.signal.reason);
+        expect((error as Error).name).toBe("AbortError");
+      } else {
+        expect(error).toBeInstanceOf(APIConnectionError);
+        expect((error as Error).cause).toBe(controller.signal.reason);
+      }
+      expect(requests).toHaveLength(1);
+    }
   });
 
   it("an already aborted signal rejects before any fetch, even one that ignores signals", async () => {

@@ -4,6 +4,7 @@
 // whose fate is unknown: each ends in a typed error, says what a caller must know, and sends
 // nothing it should not.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, InputError, KeepupError, ResponseValidationError, createKeepupClient } from "../src/index.js";
 import { CANARY_KEY, cancelled, clientWith, expectNoKey, fakeFetch, json } from "./helpers.js";
@@ -438,5 +439,81 @@ describe("round five", () => {
     const { fetch } = fakeFetch(json(cancelled));
     await expect(clientWith(fetch).products.list({ sku: CANARY_KEY })).rejects.toMatchObject({ field: "filters.sku" });
     await expect(clientWith(fetch).sales.add({ items: [{ itemId: 1, quantity: 1, price: 1 }], note: CANARY_KEY })).rejects.toMatchObject({ field: "sale.note" });
+  });
+});
+
+// Round six, from a hostile review of 0.5.2: each case failed on it, but the refusals (4xx)
+// named "held on 0.5.2", kept beside the 5xx as guards of the same message.
+describe("round six", () => {
+  it("a logger whose methods return a rejected promise changes nothing: no unhandled rejection", async () => {
+    const rejections: unknown[] = [];
+    const listener = (reason: unknown) => void rejections.push(reason);
+    process.on("unhandledRejection", listener);
+    try {
+      const failing = async () => {
+        throw new Error("log sink down");
+      };
+      const logger = { debug: failing, info: failing, warn: failing, error: failing };
+      const { fetch } = fakeFetch(json(cancelled));
+      await expect(clientWith(fetch, { logger, logLevel: "debug" }).sales.cancel(46099, { alertCustomer: "no" })).resolves.toEqual(cancelled);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // an unhandled rejection is reported a tick later
+    } finally {
+      process.off("unhandledRejection", listener);
+    }
+    expect(rejections).toEqual([]);
+  });
+
+  it.each([500, 502, 503, 504, 599, 999])("a write answered %d says it may have been performed, sent once", async (status) => {
+    let received = 0;
+    const server = http.createServer((request, response) => {
+      received++;
+      request.resume();
+      response.writeHead(status, { "content-type": "application/json" }).end('{"error":"upstream"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const outcome = await createKeepupClient({ apiKey: CANARY_KEY, baseUrl: `http://127.0.0.1:${port}` }).sales.refund(46099, {}).catch((error: unknown) => error);
+      expect(outcome).toBeInstanceOf(APIError);
+      expect((outcome as APIError).status).toBe(status);
+      expect((outcome as Error).message).toMatch(/it may have been performed: check its effect before sending it again/);
+      expect(received).toBe(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }, LONG);
+
+  it.each([400, 404, 409, 422])("a write answered %d (KeepUp refused it) says nothing of having been performed (held on 0.5.2)", async (status) => {
+    const outcome = await clientWith(async () => json({ status, error: "no" }, status)).sales.refund(46099, {}).catch((error: unknown) => error);
+    expect((outcome as Error).message).not.toMatch(/performed/);
+  });
+
+  it.each([
+    ["a deadline signal", () => AbortSignal.timeout(50)],
+    ["an abort", () => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error("caller gave up")), 50);
+      return controller.signal;
+    }],
+  ])("a write stopped in flight by %s may have been performed, and says so, with the abort as its cause", async (_, signal) => {
+    const hanging = (_url: string, init: { signal: AbortSignal }) =>
+      new Promise<Response>((_resolve, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason)));
+    const { fetch, requests } = fakeFetch(hanging);
+    const given = signal();
+    const outcome = await clientWith(fetch, { timeoutMs: LONG }).sales.cancel(46099, { alertCustomer: "no" }, { signal: given }).catch((error: unknown) => error);
+    expect(outcome).toBeInstanceOf(APIConnectionError);
+    expect((outcome as Error).message).toMatch(/stopped by your signal; it was a write \(PUT\), so it may have been performed: check its effect before sending it again/);
+    expect((outcome as Error).cause).toBe(given.reason);
+    expect(requests).toHaveLength(1);
+  }, LONG);
+
+  it.each(["Content-Type", "content-encoding"])("a per-call %s header is refused: the client frames its body", async (name) => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    await expect(clientWith(fetch).sales.cancel(46099, { alertCustomer: "no" }, { headers: { [name]: "text/plain" } })).rejects.toMatchObject({
+      name: "InputError",
+      field: `options.headers.${name}`,
+    });
+    expect(requests).toHaveLength(0);
   });
 });
