@@ -37,9 +37,21 @@ const docs = http.createServer((request, response) => {
   fs.createReadStream(docsFile).pipe(response);
 });
 let mock: Mock;
+let stopMock = async () => {};
+// Ctrl-C, a supervisor's SIGTERM or its terminal closing (SIGHUP), from its first moment: it
+// stops what has started, and Prism, if still starting, ends with it (prism.ts, on exit).
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, async () => {
+    docs.close();
+    await stopMock();
+    console.log("Stopped.");
+    process.exit(0);
+  });
+}
 try {
   await listen(docs, docsPort, "KEEPUP_DOCS_PORT");
   mock = await startMock({ port: mockPort, apiKey });
+  stopMock = mock.stop;
 } catch (error) {
   docs.close();
   fail((error as Error).message);
@@ -66,12 +78,3 @@ ${operations.map((operation) => `  ${operation.method.padEnd(6)} ${exampleUrl(op
 
 Only the key ${apiKey} is accepted; any other key, or none, gets the documented 401.
 Prefer: code=<status> or example=<name> picks a documented response. Ctrl-C stops both.`);
-
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.once(signal, async () => {
-    docs.close();
-    await mock.stop();
-    console.log("Stopped.");
-    process.exit(0);
-  });
-}

@@ -188,7 +188,8 @@ describe.concurrent("npm run contract", () => {
     const failures = outcomes.filter((outcome) => outcome.endsWith("fail")).length;
     expect(xml.match(/<testcase /g)).toHaveLength(outcomes.length);
     expect(xml.match(/<testsuite [^>]*>/)![0]).toMatch(new RegExp(`tests="${outcomes.length}" failures="${failures}" errors="0" skipped="${skipped}"`));
-    expect(xml).toMatch(/<failure message="body \/data\/status: must be string,null">/);
+    // The write KeepUp accepted says so first: it must not be run again before its record is checked.
+    expect(xml).toMatch(/<failure message="a write KeepUp accepted: check the record before running it again: body \/data\/status: must be string,null">/);
     const report = JSON.parse(fs.readFileSync(json, "utf8"));
     expect(report.exitCode).toBe(1);
     expect(report.results.map((result: { operationId: string; outcome: string }) => `${result.operationId} ${result.outcome}`)).toEqual(outcomes);
@@ -214,6 +215,28 @@ describe.concurrent("npm run contract", () => {
     expect(stdout).toMatch(/^ERROR cancelSale with the live key .*a write KeepUp accepted: check the record before running it again/m);
     expect(stdout).not.toMatch(/^FAIL/m);
     expect(code).toBe(2);
+  });
+
+  it("takes a status outside HTTP's classes as the target's answer, its body read whole", async () => {
+    const { code, stdout } = await against("status-600", ["--sale-id", "1024"]);
+    expect(stdout).toMatch(/^FAIL {2}listSales without Authorization gets the documented 401\n {6}- status 600: expected 401\n(?! {6}-)/m);
+    expect(code).toBe(1);
+  });
+
+  it("lists a bounded number of violations of one answer, and says how many more there are", async () => {
+    const junit = path.join(scratch, "many.xml");
+    const { code, stdout } = await against("many-violations", ["--junit", junit]);
+    expect(code).toBe(1);
+    const listed = stdout.split("\n").filter((line) => line.startsWith("      - "));
+    expect(listed.length).toBeLessThan(100);
+    expect(stdout).toMatch(/^ {6}- and 19\d{4} more violations of this answer$/m);
+    expect(fs.statSync(junit).size).toBeLessThan(1024 * 1024);
+  }, 120_000);
+
+  it("says a write KeepUp accepted must not run again when its success's body is cut", async () => {
+    const { code, stdout } = await against("truncated-success", ["--sale-id", "1024", "--write", "cancelSale"]);
+    expect(stdout).toMatch(/^FAIL {2}cancelSale with the live key gets the documented 200: a write KeepUp accepted: check the record before running it again\n {6}- body: a body could not be read$/m);
+    expect(code).toBe(1);
   });
 
   it.each(["endless-401", "large-success"] as const)("exits 2, not 1, for a body larger than it reads (%s): its own limit is no verdict", async (deviation) => {
@@ -327,4 +350,27 @@ describe("npm run contract, stopped by a supervisor", () => {
       await server.close();
     }
   });
+});
+
+describe("npm run contract, piped to a reader that stops reading", () => {
+  it("keeps its verdict when its stdout closes early (`| head -1`): every scenario runs, and the exit code is the target's", async () => {
+    const server = await startReferenceServer();
+    const json = path.join(scratch, "piped.json");
+    try {
+      const check = spawn(process.execPath, ["--import", "tsx", "scripts/contract.ts", "--target", server.url, "--sale-id", "1024", "--json", json], {
+        cwd: path.resolve(import.meta.dirname, ".."),
+        env: { ...process.env, KEEPUP_API_KEY: VALID_KEY },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stderr = "";
+      check.stderr.on("data", (chunk) => (stderr += chunk));
+      check.stdout.once("data", () => check.stdout.destroy()); // as `head -1` does
+      const code = await new Promise((resolve) => check.on("close", resolve));
+      expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(code).toBe(0);
+      expect(JSON.parse(fs.readFileSync(json, "utf8")).exitCode).toBe(0);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
 });

@@ -79,6 +79,11 @@ describe("the mock's front", () => {
     expect(JSON.parse(body)).toMatchObject({ status: 400 });
     expect((await rawRequest("/sales", "GET", "Bearer wrong")).status).toBe(401);
   });
+
+  it.each(["é", "€"])("takes a body whose %s spans the chunks it arrives in", async (character) => {
+    const product = { productName: "Cafe", description: character.repeat(200_000), sellingPrice: 15.75, quantity: 1, stockLimit: "limited" as const };
+    await expect(client().products.add(product)).resolves.toMatchObject({ status: 200 });
+  });
 });
 
 describe.each(cases)("$operationId against the mock", (operation) => {

@@ -41,6 +41,9 @@ export const DEVIATIONS = {
   "slow-body": "a success's status line and half its body come at once, the rest never",
   "slow-body-length": "as slow-body, with a content-length",
   "large-success": "a success padded with an extra member to 9 MiB, as the contract allows",
+  "status-600": "the 401 comes with status 600 (outside HTTP's classes), its documented body whole",
+  "many-violations": "a success whose data.products holds 200,000 numbers, each a violation",
+  "truncated-success": "a success's status line and half its body, then the connection is closed",
 } as const;
 export type Deviation = keyof typeof DEVIATIONS;
 
@@ -77,8 +80,9 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
   };
   const server = http.createServer(async (request, response) => {
     seen.requests++;
-    let received = "";
-    for await (const chunk of request) received += chunk;
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const received = Buffer.concat(chunks).toString("utf8");
     seen.log.push({ method: request.method ?? "", url: request.url ?? "", authorization: request.headers.authorization, body: received });
     if (deviation === "drop-connection") return request.socket.destroy();
     if (deviation === "hang") return;
@@ -111,18 +115,21 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
         return send(response, 401, body, { "x-echo": authorization, [`x-${authorization.slice(7, 40).toLowerCase()}`]: "1" });
       }
       if (deviation === "proto-401") return send(response, 401, `{"__proto__":${JSON.stringify(body)}}`);
-      return send(response, 401, body);
+      return send(response, deviation === "status-600" ? 600 : 401, body);
     }
     if (deviation === "not-found" && /\/\d+$/.test(pathname)) return send(response, 404, { status: 404, message: "Sale not found" });
     const body = example(operation.success);
     if (deviation === "wrong-constant" && body.data) body.data.status = 7;
     if (deviation === "status-as-string") body.status = String(body.status);
     if (deviation === "missing-message") delete body.message;
-    if (deviation === "slow-body" || deviation === "slow-body-length") {
+    if (deviation === "slow-body" || deviation === "slow-body-length" || deviation === "truncated-success") {
       const text = JSON.stringify(body);
       response.writeHead(Number(operation.success.status), { "content-type": "application/json", ...(deviation === "slow-body-length" && { "content-length": String(text.length) }) });
-      return void response.write(text.slice(0, text.length / 2));
+      response.write(text.slice(0, text.length / 2));
+      if (deviation === "truncated-success") setTimeout(() => request.socket.destroy(), 20);
+      return;
     }
+    if (deviation === "many-violations") body.data = { products: Array(200_000).fill(1) };
     if (deviation === "large-success") body.padding = "x".repeat(9 * 1024 * 1024);
     const forged = JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]);
     send(response, Number(operation.success.status), body, deviation === "sl-violations" ? { "sl-violations": forged } : {});

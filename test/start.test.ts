@@ -1,4 +1,6 @@
-// `npm start`'s failures are one line each, naming what to change.
+// `npm start`'s failures are one line each, naming what to change; however it is stopped, its
+// Prism stops with it.
+import { execFileSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 import { runScript } from "./helpers.js";
@@ -19,4 +21,39 @@ describe("npm start", () => {
       busy.close();
     }
   });
+
+  /** The processes of a process group (start.ts runs in its own, with the Prism it starts). */
+  const groupOf = (pgid: number) => {
+    try {
+      return execFileSync("pgrep", ["-g", String(pgid)], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    } catch {
+      return []; // pgrep exits 1 when it finds none
+    }
+  };
+
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("stops Prism with itself at %s (Ctrl-C, a supervisor, its terminal closing)", async (signal) => {
+    const ports = await Promise.all([0, 1].map(() => freePort()));
+    let child: ChildProcess | undefined;
+    const run = runScript(["start.ts"], { KEEPUP_MOCK_PORT: String(ports[0]), KEEPUP_DOCS_PORT: String(ports[1]) }, { started: (started) => (child = started) });
+    const pgid = child!.pid!;
+    try {
+      await new Promise<void>((resolve) => child!.stdout!.on("data", (chunk: Buffer) => String(chunk).includes("Ctrl-C stops both") && resolve()));
+      child!.kill(signal);
+      await run;
+      const deadline = performance.now() + 20_000;
+      while (groupOf(pgid).length > 0 && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(groupOf(pgid), "processes of npm start left running (Prism)").toEqual([]);
+    } finally {
+      for (const pid of groupOf(pgid)) process.kill(Number(pid), "SIGKILL");
+    }
+  }, 120_000);
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

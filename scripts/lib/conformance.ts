@@ -22,8 +22,22 @@ function documentedResponse(operation: Operation, status: number): ResponseEntry
   );
 }
 
-/** The violations of `answer`, each "where: what". */
-export function violationsOf(operation: Operation, ajv: Ajv2020, { status, headers, body, unread }: Answer): string[] {
+/** Violations of one answer listed in full; the rest are counted. */
+const LISTED = 20;
+/**
+ * Ajv keeps every error of an answer in memory (an 8 MiB body of wrong items: millions), so a
+ * body larger than this is checked up to its first violation only.
+ */
+const COUNTED_UP_TO = 1024 * 1024;
+
+/** Ajv with all errors, and one that stops at the first: both resolving operationsOf(spec)'s `schemaRef`s. */
+export interface Validators {
+  all: Ajv2020;
+  first: Ajv2020;
+}
+
+/** The violations of `answer` (of `size` bytes), each "where: what". */
+export function violationsOf(operation: Operation, validators: Validators, { status, headers, body, unread }: Answer, size: number): string[] {
   if (status >= 300 && status < 400) {
     const location = headers.get("location");
     return [`status ${status}: a redirect${location ? ` to ${location}` : ""}, not followed; the contract documents none`];
@@ -40,8 +54,18 @@ export function violationsOf(operation: Operation, ajv: Ajv2020, { status, heade
   if (unread) return [`body: ${unread}`];
   if (!response.schemaRef) return [];
   if (typeof body === "string") return [`body: not JSON (${body})`];
-  const validate = ajv.getSchema(response.schemaRef);
-  if (!validate) throw new Error(`no schema ${response.schemaRef}`);
-  if (validate(body)) return [];
-  return (validate.errors ?? []).map((error) => `body ${error.instancePath || "/"}: ${error.message}`);
+  const validator = (ajv: Ajv2020) => ajv.getSchema(response.schemaRef!) ?? fail(`no schema ${response.schemaRef}`);
+  const first = validator(validators.first);
+  if (first(body)) return [];
+  const all = size <= COUNTED_UP_TO ? validator(validators.all) : undefined;
+  all?.(body);
+  const errors = all?.errors ?? first.errors ?? [];
+  const lines = errors.slice(0, LISTED).map((error) => `body ${error.instancePath || "/"}: ${error.message}`);
+  if (errors.length > LISTED) lines.push(`and ${errors.length - LISTED} more violations of this answer`);
+  if (!all) lines.push(`and perhaps more: a body over ${COUNTED_UP_TO} bytes is checked up to its first violation`);
+  return lines;
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -78,6 +78,13 @@ function keepupError(status: number, text: string, violations: string | string[]
   return { body: JSON.stringify({ status, error }), slViolations };
 }
 
+/** A message's whole body: its chunks joined before decoding, so that no character split between two is lost. */
+async function bytesOf(message: http.IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of message) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
 export interface Mock {
   url: string;
   apiKey: string;
@@ -125,12 +132,11 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
       response.writeHead(401, { "content-type": "application/json", "content-length": Buffer.byteLength(documented) }).end(documented);
       return;
     }
-    let sent = "";
-    for await (const chunk of request) sent += chunk;
+    const sent = await bytesOf(request);
     // What Prism does not check (the JSON inside a string, per its contentSchema), checked as the client does.
     let parsed: { value: unknown } | undefined;
     try {
-      if (route?.requestBody && sent) parsed = { value: JSON.parse(sent) };
+      if (route?.requestBody && sent.length > 0) parsed = { value: JSON.parse(sent.toString("utf8")) };
     } catch {}
     const broken = parsed && violation(route!.requestBody!, parsed.value);
     if (broken) {
@@ -152,9 +158,7 @@ export async function startMock({ port = 0, portVariable = "KEEPUP_MOCK_PORT", a
           answer.pipe(response);
           return;
         }
-        let text = "";
-        for await (const chunk of answer) text += chunk;
-        refuse(response, status, text, answer.headers["sl-violations"], answer.headers);
+        refuse(response, status, (await bytesOf(answer)).toString("utf8"), answer.headers["sl-violations"], answer.headers);
       },
     );
     upstream.on("error", () => response.destroy());

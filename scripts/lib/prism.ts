@@ -28,7 +28,8 @@ export async function startPrism() {
   });
   let output = "";
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  // However this process ends (a crash included), Prism does not outlive it.
+  // However this process exits (a crash included), Prism does not outlive it; a signal that
+  // ends it without an exit is for its caller to handle (start.ts does).
   const orphaned = () => child.kill("SIGKILL");
   process.once("exit", orphaned);
   child.once("exit", () => process.off("exit", orphaned));

@@ -34,7 +34,7 @@ export function junit({ target, results }: ContractRun): string {
     if (result.outcome === "pass") return `${open}/>`;
     const detail =
       result.outcome === "fail"
-        ? `<failure message="${xml(result.violations[0])}">${xml(result.violations.join("\n"))}</failure>`
+        ? `<failure message="${xml([result.reason, result.violations[0]].filter(Boolean).join(": "))}">${xml([result.reason, ...result.violations].filter(Boolean).join("\n"))}</failure>`
         : result.outcome === "error"
           ? `<error message="${xml(result.reason)}"/>`
           : `<skipped message="${xml(result.reason)}"/>`;
