@@ -18,11 +18,13 @@ export const operations = {
       "properties": {
         "date_from": {
           "type": "string",
-          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+          "x-client-pattern-words": "a date as YYYY-MM-DD"
         },
         "date_to": {
           "type": "string",
-          "pattern": "^\\d{4}-\\d{2}-\\d{2}$"
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
+          "x-client-pattern-words": "a date as YYYY-MM-DD"
         },
         "customer": {
           "type": "string"
@@ -95,7 +97,8 @@ export const operations = {
           },
           {
             "type": "string",
-            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -347,16 +350,19 @@ export const operations = {
         "lat": {
           "type": "string",
           "pattern": "^-?\\d+(\\.\\d+)?$",
+          "x-client-pattern-words": "a decimal number in digits, with an optional - and decimal point",
           "x-client-number": {}
         },
         "lng": {
           "type": "string",
           "pattern": "^-?\\d+(\\.\\d+)?$",
+          "x-client-pattern-words": "a decimal number in digits, with an optional - and decimal point",
           "x-client-number": {}
         },
         "fulfillment_cost": {
           "type": "string",
           "pattern": "^-?\\d+\\.\\d{2}$",
+          "x-client-pattern-words": "an amount in digits with exactly two decimals, with an optional -",
           "x-client-number": {
             "decimals": 2
           }
@@ -371,6 +377,7 @@ export const operations = {
         "discount_amount": {
           "type": "string",
           "pattern": "^-?\\d+\\.\\d{2}$",
+          "x-client-pattern-words": "an amount in digits with exactly two decimals, with an optional -",
           "x-client-number": {
             "decimals": 2
           }
@@ -384,6 +391,7 @@ export const operations = {
         "issue_date": {
           "type": "string",
           "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+          "x-client-pattern-words": "a date and time as YYYY-MM-DD HH:MM:SS",
           "x-client-append": {
             "when": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$",
             "text": ":00"
@@ -392,6 +400,7 @@ export const operations = {
         "due_date": {
           "type": "string",
           "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+          "x-client-pattern-words": "a date and time as YYYY-MM-DD HH:MM:SS",
           "x-client-append": {
             "when": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$",
             "text": ":00"
@@ -403,6 +412,7 @@ export const operations = {
         "amount_received": {
           "type": "string",
           "pattern": "^-?\\d+\\.\\d{2}$",
+          "x-client-pattern-words": "an amount in digits with exactly two decimals, with an optional -",
           "x-client-number": {
             "decimals": 2
           }
@@ -469,7 +479,8 @@ export const operations = {
           },
           {
             "type": "string",
-            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -490,7 +501,8 @@ export const operations = {
             },
             {
               "type": "string",
-              "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+              "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+              "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
             }
           ],
           "x-client-from-path": "sale_id"
@@ -546,16 +558,19 @@ export const operations = {
         "lat": {
           "type": "string",
           "pattern": "^-?\\d+(\\.\\d+)?$",
+          "x-client-pattern-words": "a decimal number in digits, with an optional - and decimal point",
           "x-client-number": {}
         },
         "lng": {
           "type": "string",
           "pattern": "^-?\\d+(\\.\\d+)?$",
+          "x-client-pattern-words": "a decimal number in digits, with an optional - and decimal point",
           "x-client-number": {}
         },
         "fulfillment_cost": {
           "type": "string",
           "pattern": "^-?\\d+\\.\\d{2}$",
+          "x-client-pattern-words": "an amount in digits with exactly two decimals, with an optional -",
           "x-client-number": {
             "decimals": 2
           }
@@ -570,6 +585,7 @@ export const operations = {
         "discount_amount": {
           "type": "string",
           "pattern": "^-?\\d+\\.\\d{2}$",
+          "x-client-pattern-words": "an amount in digits with exactly two decimals, with an optional -",
           "x-client-number": {
             "decimals": 2
           }
@@ -583,6 +599,7 @@ export const operations = {
         "issue_date": {
           "type": "string",
           "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+          "x-client-pattern-words": "a date and time as YYYY-MM-DD HH:MM:SS",
           "x-client-append": {
             "when": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$",
             "text": ":00"
@@ -591,6 +608,7 @@ export const operations = {
         "due_date": {
           "type": "string",
           "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$",
+          "x-client-pattern-words": "a date and time as YYYY-MM-DD HH:MM:SS",
           "x-client-append": {
             "when": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$",
             "text": ":00"
@@ -602,6 +620,7 @@ export const operations = {
         "amount_received": {
           "type": "string",
           "pattern": "^-?\\d+\\.\\d{2}$",
+          "x-client-pattern-words": "an amount in digits with exactly two decimals, with an optional -",
           "x-client-number": {
             "decimals": 2
           }
@@ -757,7 +776,8 @@ export const operations = {
           },
           {
             "type": "string",
-            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -771,6 +791,7 @@ export const operations = {
         "amount_paid": {
           "type": "string",
           "pattern": "^-?\\d+\\.\\d{2}$",
+          "x-client-pattern-words": "an amount in digits with exactly two decimals, with an optional -",
           "x-client-number": {
             "decimals": 2
           }
@@ -791,7 +812,8 @@ export const operations = {
         },
         "date": {
           "type": "string",
-          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$"
+          "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}$",
+          "x-client-pattern-words": "a date and time as YYYY-MM-DD HH:MM"
         }
       },
       "additionalProperties": false
@@ -964,7 +986,8 @@ export const operations = {
           },
           {
             "type": "string",
-            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -1045,7 +1068,8 @@ export const operations = {
           },
           {
             "type": "string",
-            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -1155,11 +1179,13 @@ export const operations = {
         "limit": {
           "type": "string",
           "pattern": "^(?:[1-9]\\d*|all)$",
+          "x-client-pattern-words": "a whole number from 1, or all",
           "x-client-number": {}
         },
         "page": {
           "type": "string",
           "pattern": "^[1-9]\\d*$",
+          "x-client-pattern-words": "a whole number from 1",
           "x-client-number": {
             "decimals": 0
           }
@@ -1378,7 +1404,8 @@ export const operations = {
           },
           {
             "type": "string",
-            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -1671,7 +1698,8 @@ export const operations = {
           },
           {
             "type": "string",
-            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$"
+            "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
+            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }

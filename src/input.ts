@@ -4,7 +4,7 @@
 // by their option names (KeepUp's field names in camelCase) and each value is converted as its
 // schema's `x-client-*` extensions say; without (keepup.request), values are taken as given.
 import { InputError } from "./errors.js";
-import { isObject, regExp, type Schema } from "./validate.js";
+import { isObject, patternWords, regExp, type Schema } from "./validate.js";
 
 /** KeepUp's field name as an option name: `snake_case` → `snakeCase`, `ABC` → `abc`. */
 export const optionName = (wire: string): string =>
@@ -82,7 +82,7 @@ function converted(schema: Schema, value: unknown, field: string): unknown {
   const append = schema["x-client-append"];
   if (!append || typeof value !== "string") return value;
   if (regExp(append.when).test(value)) return value + append.text;
-  if (schema.pattern !== undefined && !regExp(schema.pattern).test(value)) fail(field, `must match ${schema.pattern}, or ${append.when} (sent with ${append.text} added)`, value);
+  if (schema.pattern !== undefined && !regExp(schema.pattern).test(value)) fail(field, `must be ${patternWords(schema)}, or that without its final ${append.text} (then added)`, value);
   return value;
 }
 

@@ -20,6 +20,8 @@ export interface Schema {
   "x-client-boolean"?: [unknown, unknown];
   "x-client-append"?: { when: string; text: string };
   "x-client-from-path"?: string;
+  /** What `pattern` takes, in words: the rule an error states. */
+  "x-client-pattern-words"?: string;
 }
 
 /** Where a value breaks its schema: the keys and indexes that lead to it, and the rule, in words. */
@@ -52,11 +54,14 @@ export function regExp(pattern: string): RegExp {
 
 const typesOf = (schema: Schema) => [schema.type ?? []].flat().join(" or ");
 
+/** What a pattern takes, in the contract's words. */
+export const patternWords = (schema: Schema) => schema["x-client-pattern-words"] ?? `a string matching ${schema.pattern}`;
+
 /** A schema in a few words, for the rule of an `anyOf`. */
 const described = (schema: Schema) =>
-  (typesOf(schema) || "any value") +
-  (schema.minimum === undefined ? "" : ` from ${schema.minimum}${schema.maximum === undefined ? "" : ` to ${schema.maximum}`}`) +
-  (schema.pattern === undefined ? "" : ` matching ${schema.pattern}`);
+  schema.pattern !== undefined
+    ? patternWords(schema)
+    : (typesOf(schema) || "any value") + (schema.minimum === undefined ? "" : ` from ${schema.minimum}${schema.maximum === undefined ? "" : ` to ${schema.maximum}`}`);
 
 /** The rule `value` breaks, with `at` left where it does; undefined, and `at` as it was, when it conforms. */
 function broken(schema: Schema | boolean, value: unknown, at: (string | number)[]): string | undefined {
@@ -69,7 +74,7 @@ function broken(schema: Schema | boolean, value: unknown, at: (string | number)[
     return `must be ${schema.anyOf.map(described).join(", or ")}`;
   }
   if (typeof value === "string") {
-    if (schema.pattern !== undefined && !regExp(schema.pattern).test(value)) return `must match ${schema.pattern}`;
+    if (schema.pattern !== undefined && !regExp(schema.pattern).test(value)) return `must be ${patternWords(schema)}`;
     if (schema.contentSchema) {
       let content: unknown;
       try {

@@ -50,7 +50,10 @@ describe("each rule of the gate, on a change the library alone gets wrong", () =
       spec.tags.push({ name: "Extra", description: "Another group." });
       operation(spec).tags.push("Extra");
     }],
-    "prose is an annotation": ["annotation", (spec) => (spec.tags[0].description = "Reworded.")],
+    "prose is an annotation": ["annotation", (spec) => {
+      spec.tags[0].description = "Reworded.";
+      spec.paths[PATH].parameters[0].schema.anyOf[1]["x-client-pattern-words"] = "reworded";
+    }],
     "a change of security requirements or schemes is breaking": ["breaking", (spec) => {
       spec.components.securitySchemes.KeepupApiKey = { type: "apiKey", in: "header", name: "X-Api-Key", description: spec.components.securitySchemes.KeepupApiKey.description };
     }],

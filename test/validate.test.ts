@@ -91,5 +91,7 @@ describe("the client's validator", () => {
   it("is never handed a keyword it does not check: the generator refuses it", () => {
     expect(() => compactSchema({}, { type: "string", minLength: 1 }, "test")).toThrow(/does not check `minLength`/);
     expect(() => compactSchema({}, { enum: [{ a: 1 }] }, "test")).toThrow(/primitive/);
+    // An error states a pattern's rule in the contract's words, never as a bare regular expression.
+    expect(() => compactSchema({}, { type: "string", pattern: "^a$" }, "test")).toThrow(/a pattern needs x-client-pattern-words/);
   });
 });

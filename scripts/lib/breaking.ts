@@ -43,9 +43,10 @@ export async function dereference(source: string): Promise<Json> {
 }
 
 const RESPONSE_VALUE_KEYS = new Set(["type", "const", "format"]);
+/** Words: a pattern's rule as an error states it is prose, like a description. */
+const PROSE_KEYS = new Set(["description", "summary", "title", "x-client-pattern-words"]);
 /** Extensions that shape this package's client, not the wire: its method names and how it takes values. */
-const isClientExtension = (key: unknown) => typeof key === "string" && (key.startsWith("x-client-") || key === "x-retry-policy");
-const PROSE_KEYS = new Set(["description", "summary", "title"]);
+const isClientExtension = (key: unknown) => typeof key === "string" && !PROSE_KEYS.has(key) && (key.startsWith("x-client-") || key === "x-retry-policy");
 const isSecurity = (where: Diff["path"]) => where.includes("security") || where.includes("securitySchemes");
 
 /** The corrections, in order; the first that applies decides. */

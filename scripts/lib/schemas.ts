@@ -1,12 +1,12 @@
 // The JSON Schemas of the contract as the client gets them (generated/operations.js): `$ref`s
 // inlined, annotations dropped, and only the keywords src/validate.ts checks and the
-// `x-client-*` extensions src/input.ts reads. Any other keyword fails the build, so that no
+// `x-client-*` extensions src/input.ts and src/validate.ts read. Any other keyword fails the build, so that no
 // constraint of the contract goes unchecked.
 import { at, type Json } from "./operations.js";
 
 const CHECKED = new Set([
   "type", "enum", "required", "properties", "additionalProperties", "items", "anyOf", "pattern", "minimum", "maximum", "contentSchema",
-  "x-client-number", "x-client-boolean", "x-client-append", "x-client-from-path",
+  "x-client-number", "x-client-boolean", "x-client-append", "x-client-from-path", "x-client-pattern-words",
 ]);
 const ANNOTATIONS = new Set(["description", "title", "examples", "example", "deprecated", "format", "default", "readOnly", "writeOnly", "$comment"]);
 
@@ -33,6 +33,8 @@ export function compactSchema(spec: Json, schema: unknown, where: string): Json 
   const compact: Json = {};
   // The client reads a contentSchema as JSON's: no other media type may come with one.
   if (node.contentSchema && node.contentMediaType !== "application/json") throw new Error(`${where}: a contentSchema the client can read needs contentMediaType application/json`);
+  // An error states the rule a value broke in words, never as a bare regular expression.
+  if (node.pattern !== undefined && typeof node["x-client-pattern-words"] !== "string") throw new Error(`${where}: a pattern needs x-client-pattern-words, the rule in words`);
   for (const [keyword, value] of Object.entries<any>(node)) {
     if (ANNOTATIONS.has(keyword) || keyword === "contentMediaType") continue;
     if (!CHECKED.has(keyword)) throw new Error(`${where}: the client's validator does not check \`${keyword}\``);
