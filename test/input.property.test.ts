@@ -117,7 +117,7 @@ describe.each(operations)("$operationId, for generated input", ({ operationId, c
         expect(requests).toHaveLength(1);
         expectConforming(entry, requests[0]!);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -139,7 +139,7 @@ describe.each(operations)("$operationId, for generated input", ({ operationId, c
           for (const [name, value] of Object.entries(query)) expect(requests[0]!.url.searchParams.get(name)).toBe(String(value));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });

@@ -42,7 +42,7 @@ export const DEVIATIONS = {
   "slow-body-length": "as slow-body, with a content-length",
   "large-success": "a success padded with an extra member to 9 MiB, as the contract allows",
   "status-600": "the 401 comes with status 600 (outside HTTP's classes), its documented body whole",
-  "many-violations": "a success whose data.products holds 200,000 numbers, each a violation",
+  "many-violations": "a success whose data.products holds 30,000 numbers, each a violation",
   "truncated-success": "a success's status line and half its body, then the connection is closed",
 } as const;
 export type Deviation = keyof typeof DEVIATIONS;
@@ -129,7 +129,7 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
       if (deviation === "truncated-success") setTimeout(() => request.socket.destroy(), 20);
       return;
     }
-    if (deviation === "many-violations") body.data = { products: Array(200_000).fill(1) };
+    if (deviation === "many-violations") body.data = { products: Array(30_000).fill(1) };
     if (deviation === "large-success") body.padding = "x".repeat(9 * 1024 * 1024);
     const forged = JSON.stringify([{ location: ["response"], message: `forged ${authorization}` }]);
     send(response, Number(operation.success.status), body, deviation === "sl-violations" ? { "sl-violations": forged } : {});

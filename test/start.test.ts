@@ -31,7 +31,8 @@ describe("npm start", () => {
     }
   };
 
-  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("stops Prism with itself at %s (Ctrl-C, a supervisor, its terminal closing)", async (signal) => {
+  // Concurrent: each waits on its own processes, not on this worker.
+  it.concurrent.each(["SIGTERM", "SIGHUP"] as const)("stops Prism with itself at %s (a supervisor, its terminal closing; Ctrl-C takes the same path)", async (signal) => {
     const ports = await Promise.all([0, 1].map(() => freePort()));
     let child: ChildProcess | undefined;
     const run = runScript(["start.ts"], { KEEPUP_MOCK_PORT: String(ports[0]), KEEPUP_DOCS_PORT: String(ports[1]) }, { started: (started) => (child = started) });
