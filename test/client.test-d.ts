@@ -7,6 +7,7 @@ import {
   createKeepupClient,
   type CancelSaleInput,
   type EditSaleInput,
+  type ListProductsResponse,
   type ListSalesInput,
   type OperationId,
   type RequestInit,
@@ -18,6 +19,12 @@ const keepup = createKeepupClient({ apiKey: "key" });
 type Success<Id extends keyof operations> = operations[Id]["responses"][200]["content"]["application/json"];
 
 describe("the client's types", () => {
+  it("name a listed product as the README does, each member possibly null", () => {
+    type ListedProduct = NonNullable<NonNullable<NonNullable<ListProductsResponse["data"]>["products"]>[number]>;
+    expectTypeOf<ListedProduct["product_name"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf<NonNullable<ListProductsResponse["data"]>["products"]>().toEqualTypeOf<(ListedProduct | null)[] | null | undefined>();
+  });
+
   it("resolve each method to its operation's typed 200 body, with withResponse()", () => {
     expectTypeOf(keepup.sales.cancel).returns.toEqualTypeOf<APIPromise<Success<"cancelSale">>>();
     expectTypeOf(keepup.sales.list).returns.resolves.toEqualTypeOf<Success<"listSales">>();
