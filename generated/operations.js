@@ -98,7 +98,7 @@ export const operations = {
           {
             "type": "string",
             "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+            "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -480,7 +480,7 @@ export const operations = {
           {
             "type": "string",
             "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+            "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -502,7 +502,7 @@ export const operations = {
             {
               "type": "string",
               "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-              "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+              "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
             }
           ],
           "x-client-from-path": "sale_id"
@@ -777,7 +777,7 @@ export const operations = {
           {
             "type": "string",
             "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+            "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -987,7 +987,7 @@ export const operations = {
           {
             "type": "string",
             "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+            "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -1069,7 +1069,7 @@ export const operations = {
           {
             "type": "string",
             "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+            "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -1405,7 +1405,7 @@ export const operations = {
           {
             "type": "string",
             "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+            "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }
@@ -1699,7 +1699,7 @@ export const operations = {
           {
             "type": "string",
             "pattern": "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$",
-            "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'"
+            "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'"
           }
         ]
       }

@@ -52,8 +52,9 @@ function itemsOf(value: unknown[], field: string): unknown[] {
 
 /** `value` with at most `decimals` decimals, written with exactly that many; undefined when it cannot be. */
 function fixed(value: unknown, decimals: number): string | undefined {
-  if (typeof value === "number") return Number.isFinite(value) && Number(value.toFixed(decimals)) === value ? value.toFixed(decimals) : undefined;
-  const [, whole, fraction = ""] = (typeof value === "string" && /^(-?\d+)(?:\.(\d+))?$/.exec(value)) || [];
+  // A number as the plain decimal it is (toFixed writes 1e21 and above as 1e+21).
+  const text = typeof value === "number" ? (Number.isFinite(value) ? decimal(value) : undefined) : value;
+  const [, whole, fraction = ""] = (typeof text === "string" && /^(-?\d+)(?:\.(\d+))?$/.exec(text)) || [];
   if (whole !== undefined && fraction.length <= decimals) return decimals ? `${whole}.${fraction.padEnd(decimals, "0")}` : whole;
 }
 

@@ -109,6 +109,9 @@ const milliseconds = (field: string, value: unknown) =>
 const count = (field: string, value: unknown, min: number) =>
   checked(field, value as number, Number.isSafeInteger(value) && (value as number) >= min, `must be an integer of at least ${min}`);
 
+/** A URL string without the tabs and line breaks the URL parser drops wherever they are. */
+const withoutDropped = (value: unknown) => (typeof value === "string" ? value.replace(/[\t\n\r]/g, "") : value);
+
 function baseUrlOf(field: string, baseUrl: unknown): string {
   const rule = "must be an absolute https URL without ? or # (http only for a loopback host: localhost, 127.x.x.x or [::1])";
   checked(field, baseUrl, typeof baseUrl === "string" && URL.canParse(baseUrl) && !/[?#]/.test(baseUrl), rule);
@@ -149,8 +152,9 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   const [baseUrl, baseUrlField] = fromEnvironment("baseUrl", "KEEPUP_BASE_URL");
   return {
     apiKey: apiKey as string,
-    // Checked as given and as the URL parser writes it (tabs and newlines dropped, a full-width host made ASCII).
-    baseUrl: keyFree(baseUrlField, baseUrlOf(baseUrlField, keyFree(baseUrlField, baseUrl ?? "https://api.keepup.store/v2.0"))),
+    // Checked as given, without what the URL parser drops (tabs and line breaks: before any rule
+    // quotes it), and as the parser writes it (a full-width host made ASCII).
+    baseUrl: keyFree(baseUrlField, baseUrlOf(baseUrlField, keyFree(baseUrlField, withoutDropped(keyFree(baseUrlField, baseUrl ?? "https://api.keepup.store/v2.0"))))),
     timeoutMs: milliseconds("timeoutMs", given.timeoutMs ?? 30_000),
     maxRetries: count("maxRetries", given.maxRetries ?? 2, 0),
     maxResponseBytes: count("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),

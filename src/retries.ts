@@ -33,14 +33,17 @@ export function isRetriedFailure(policy: RetryPolicy, timedOut: boolean, codes: 
   return connectionFailures === "all" || codes.some((code) => (connectionFailures as readonly string[]).includes(code));
 }
 
+/** Error codes of a connection lost while a body was coming (not of a body that came whole but could not be decoded). */
+export const CONNECTION_LOST_CODES = ["ECONNRESET", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_CLOSED", "UND_ERR_BODY_TIMEOUT"];
+
 /**
- * Whether an answer whose body was cut (by the timeout, or by a connection failure: an error
- * with a `code`) is sent again. Its status line arrived, so the request was received: never for
- * a policy that sends again only what proves it was not.
+ * Whether an answer whose body was cut (by the timeout, or by a lost connection) is sent again.
+ * Its status line arrived, so the request was received: never for a policy that sends again
+ * only what proves it was not.
  */
 export function isRetriedCutBody(policy: RetryPolicy, timedOut: boolean, codes: string[]): boolean {
   const { connectionFailures, timeouts } = RETRIED[policy];
-  return connectionFailures === "all" && (timedOut ? timeouts : codes.length > 0);
+  return connectionFailures === "all" && (timedOut ? timeouts : codes.some((code) => CONNECTION_LOST_CODES.includes(code)));
 }
 
 /** Milliseconds to wait before retry number `retry` (0-based). */

@@ -181,9 +181,10 @@ export function createTransport(options: ResolvedOptions) {
         clearTimeout(timer);
         unsubscribe();
       }
-      // The caller's own abort stays theirs, unless KeepUp accepted a write: then that is what they must know.
-      const accepted = received.status >= 200 && received.status < 300;
-      if (callerAborted() && !(accepted && entry.retry === "write")) throw reasonFor(callerSignal!);
+      // The caller's own abort stays theirs, unless it stopped a write KeepUp did not refuse (a 4xx):
+      // then the write's fate is what they must know, with their reason as its cause.
+      const refused = received.status >= 400 && received.status < 500;
+      if (callerAborted() && !(entry.retry === "write" && !refused)) throw reasonFor(callerSignal!);
       attempted(String(received.status));
       if (retry < maxRetries && isRetriedStatus(entry.retry, received.status)) {
         await again(retryDelayMs(retry, received.headers.get("retry-after")), received.status);

@@ -266,7 +266,7 @@ describe.concurrent("npm run contract", () => {
     ["a data: target", ["--target", "data:,hello"], {}, /--target must be an absolute https URL/],
     ["clear-text http to another host", ["--target", "http://example.com/v2.0"], {}, /--target .*clear text/],
     ["a key with a space", ["--target", "https://example.com"], { KEEPUP_API_KEY: "bad key here" }, /KEEPUP_API_KEY must be printable ASCII/],
-    ["an invalid --sale-id", ["--target", "https://example.com", "--sale-id", "a/b"], {}, /--sale-id "a\/b" must be integer from 1 .*, or a string of letters, digits/],
+    ["an invalid --sale-id", ["--target", "https://example.com", "--sale-id", "a/b"], {}, /--sale-id "a\/b" must be integer from 1 .*, or a string of ASCII letters and digits/],
     ["an unknown --write", ["--target", "https://example.com", "--write", "dropTables"], {}, /--write dropTables: no such operation/],
     ["a --body that breaks the request schema", ["--target", "https://example.com", "--sale-id", "1", "--write", "cancelSale", "--body", '{"alert_customer":"maybe"}'], {}, /--body: body\.alert_customer must be one of "yes", "no"/],
     ["a --body whose JSON-encoded items are not JSON", ["--target", "https://example.com", "--write", "addSale", "--body", '{"items":"not json"}'], {}, /--body: body\.items must be a string holding JSON/],

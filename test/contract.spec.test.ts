@@ -437,7 +437,7 @@ describe("the pages", () => {
     expect(parameter).toMatchObject({ name: "product_id", in: "path", required: true, example: "19842" });
     expect(deref(parameter!.schema).anyOf).toEqual([
       { type: "integer", minimum: 1, maximum: 9007199254740991 },
-      { type: "string", pattern: "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$", "x-client-pattern-words": "a string of letters, digits, '.', '_', '~' and '-' only, other than '.' and '..'" },
+      { type: "string", pattern: "^(?!\\.\\.?$)[A-Za-z0-9._~-]+$", "x-client-pattern-words": "a string of ASCII letters and digits (A-Z, a-z, 0-9), '.', '_', '~' and '-' only, other than '.' and '..'" },
     ]);
     expect(parameter!.description).toMatch(/types it `number` \(example `12345`\).*`19842`.*a string \(`'YOUR_PRODUCT_ID'`\)/s);
     expect(parameter!.description).toMatch(/The example, `19842`, is the product of KeepUp's sample responses/);

@@ -138,7 +138,7 @@ describe("input is read from own enumerable members only, and checked before any
     ["a misspelt signal", (keepup: KeepupClient) => keepup.sales.get(1, { signall: AbortSignal.abort() } as never), "options.signall", /is not one of signal/],
     ["null for the options", (keepup: KeepupClient) => keepup.sales.get(1, null as never), "options", /must be a plain object/],
     ["too many arguments", (keepup: KeepupClient) => (keepup.sales.get as (...args: unknown[]) => Promise<unknown>)(1, {}, {}), "sales.get", /at most 2 arguments/],
-    ["a sale id with a sign", (keepup: KeepupClient) => keepup.sales.edit("+7", { items: [item] }), "saleId", /must be integer from 1 to 9007199254740991, or a string of letters, digits, '\.', '_', '~' and '-' only, other than '\.' and '\.\.'$/],
+    ["a sale id with a sign", (keepup: KeepupClient) => keepup.sales.edit("+7", { items: [item] }), "saleId", /must be integer from 1 to 9007199254740991, or a string of ASCII letters and digits \(A-Z, a-z, 0-9\), '\.', '_', '~' and '-' only, other than '\.' and '\.\.'$/],
     ["sparse items", (keepup: KeepupClient) => keepup.sales.add({ items: [, item] as never }), "sale.items[0]", /holes/],
     ["an item member that is not one of KeepUp's", (keepup: KeepupClient) => keepup.sales.add({ items: [{ ...item, sku: "x" } as never] }), "sale.items[0].sku", /is not one of itemId/],
     ["a lone surrogate in a filter", (keepup: KeepupClient) => keepup.sales.list({ customer: "Kojo\uD800" }), "filters.customer", /well-formed/],
@@ -153,7 +153,7 @@ describe("input is read from own enumerable members only, and checked before any
     ["a snake_case field", (keepup: KeepupClient) => keepup.sales.add({ items: [item], customer_name: "Kojo" } as never), "sale.customer_name", /is not one of/],
     ["edit without items", (keepup: KeepupClient) => keepup.sales.edit(1, { note: "x" } as never), "changes.items", /is required/],
     ["a payment date with seconds", (keepup: KeepupClient) => keepup.sales.updateBalance(1, { amountPaid: 1, date: "2023-01-15 15:15:00" }), "payment.date", /^must be a date and time as YYYY-MM-DD HH:MM$/],
-    ["a get of no sale", (keepup: KeepupClient) => keepup.sales.get(""), "saleId", /must be integer from 1 to 9007199254740991, or a string of letters, digits, '\.', '_', '~' and '-' only, other than '\.' and '\.\.'$/],
+    ["a get of no sale", (keepup: KeepupClient) => keepup.sales.get(""), "saleId", /must be integer from 1 to 9007199254740991, or a string of ASCII letters and digits \(A-Z, a-z, 0-9\), '\.', '_', '~' and '-' only, other than '\.' and '\.\.'$/],
     ["a getter that throws", (keepup: KeepupClient) => keepup.sales.add(Object.defineProperty({ items: [] }, "note", { enumerable: true, get: () => { throw new Error("no"); } })), "sale", /could not be read/],
     ["a cyclic value", (keepup: KeepupClient) => { const items: unknown[] = []; items.push(items); return keepup.sales.add({ items: items as never }); }, "sale", /could not be read|must be/],
   ] as const)("rejects %s", async (_, call, field, rule) => {

@@ -517,3 +517,78 @@ describe("round six", () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+// Round seven, from a hostile review of round six's fixes: each case failed on them.
+describe("round seven", () => {
+  /** A loopback server answering each request with `answer`, for one test. */
+  async function serving(answer: (response: http.ServerResponse) => void, run: (baseUrl: string, received: () => number) => Promise<void>) {
+    let received = 0;
+    const server = http.createServer((request, response) => {
+      received++;
+      request.resume();
+      answer(response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, () => received);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it.each([500, 502, 307])("a write answered %d, stopped by the caller's signal while its body comes, says it may have been performed", async (status) => {
+    await serving(
+      (response) => response.writeHead(status, { "content-type": "application/json" }).write('{"error":"upst'),
+      async (baseUrl, received) => {
+        const controller = new AbortController();
+        const reason = new Error("caller gave up");
+        setTimeout(() => controller.abort(reason), 200);
+        const outcome = await createKeepupClient({ apiKey: CANARY_KEY, baseUrl, timeoutMs: LONG }).sales.refund(46099, {}, { signal: controller.signal }).catch((error: unknown) => error);
+        expect(outcome).toBeInstanceOf(APIError);
+        expect((outcome as Error).message).toMatch(/it may have been performed: check its effect before sending it again/);
+        expect((outcome as Error).cause).toBe(reason);
+        expect(received()).toBe(1);
+      },
+    );
+  }, LONG);
+
+  it("a read whose gzip body cannot be decoded is an answer that could not be read: sent once, not a connection failure", async () => {
+    await serving(
+      (response) => response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" }).end("this is not gzip"),
+      async (baseUrl, received) => {
+        const outcome = await createKeepupClient({ apiKey: CANARY_KEY, baseUrl }).sales.get(46099).catch((error: unknown) => error);
+        expect(outcome).toBeInstanceOf(ResponseValidationError);
+        expect(received()).toBe(1);
+      },
+    );
+  }, LONG);
+
+  it.each(["\t", "\n", "\r"])("a base URL that holds the key split by a %j is refused without quoting it, also when it is http to a remote host", (character) => {
+    const key = "kp_live_0123456789abcdefghijklmnopqrstuv";
+    const split = `${key.slice(0, 20)}${character}${key.slice(20)}`;
+    for (const baseUrl of [`http://api.keepup.example/v2.0/${split}`, `https://api.keepup.example/v2.0/${split}`]) {
+      let thrown: unknown;
+      try {
+        createKeepupClient({ apiKey: key, baseUrl });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InputError);
+      for (let length = 8; length <= key.length; length++) expect(JSON.stringify({ message: (thrown as Error).message, received: (thrown as InputError).received })).not.toContain(key.slice(0, length));
+    }
+  });
+
+  it("an id's rule names the characters it takes: ASCII letters and digits", async () => {
+    const { fetch, requests } = fakeFetch(json(cancelled));
+    const outcome = await clientWith(fetch).sales.get("é1").catch((error: unknown) => error);
+    expect((outcome as Error).message).toMatch(/ASCII letters and digits/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("a whole number past 1e21 is written in digits, as the rule says it is taken", async () => {
+    const { fetch, requests } = fakeFetch(json({ status: 200, message: "ok", data: {} }));
+    await clientWith(fetch).products.list({ page: 1e21 }).catch(() => {});
+    expect(requests[0]?.url.searchParams.get("page")).toBe("1000000000000000000000");
+  });
+});
