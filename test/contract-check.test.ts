@@ -217,6 +217,19 @@ describe.concurrent("npm run contract", () => {
     expect(code).toBe(2);
   });
 
+  it("sends nothing more with a live key answered by a 401 of any body, a --write least of all", async () => {
+    const { code, stdout, seen } = await against("html-401-to-the-live-key", ["--sale-id", "1024", "--write", "cancelSale"]);
+    expect(stdout.match(/^ERROR .*$/gm)).toEqual(["ERROR listSales with the live key gets the documented 200: KeepUp rejected the live key (401): check KEEPUP_API_KEY"]);
+    expect(seen.log.filter((request) => request.authorization === `Bearer ${VALID_KEY}`)).toHaveLength(1);
+    expect(code).toBe(2);
+  });
+
+  it("says a write answered with a 5xx may have been performed, so its record is checked before it runs again", async () => {
+    const { code, stdout } = await against("write-502", ["--sale-id", "1024", "--write", "cancelSale"]);
+    expect(stdout).toMatch(/^FAIL {2}cancelSale with the live key gets the documented 200: a write that may have been performed: check the record before running it again$/m);
+    expect(code).toBe(1);
+  });
+
   it("takes a status outside HTTP's classes as the target's answer, its body read whole", async () => {
     const { code, stdout } = await against("status-600", ["--sale-id", "1024"]);
     expect(stdout).toMatch(/^FAIL {2}listSales without Authorization gets the documented 401\n {6}- status 600: expected 401\n(?! {6}-)/m);
@@ -272,6 +285,7 @@ describe.concurrent("npm run contract", () => {
     ["a --body whose JSON-encoded items are not JSON", ["--target", "https://example.com", "--write", "addSale", "--body", '{"items":"not json"}'], {}, /--body: body\.items must be a string holding JSON/],
     ["a --body with an unknown field", ["--target", "https://example.com", "--sale-id", "1", "--write", "cancelSale", "--body", '{"alertCustomer":"no"}'], {}, /--body: body\.alertCustomer is not a documented field/],
     ["two writes", ["--target", "https://example.com", "--sale-id", "1", "--write", "cancelSale", "--write", "refundSale"], {}, /one write per run/],
+    ["a --write without the live key", ["--target", "https://example.com", "--sale-id", "1", "--write", "cancelSale"], { KEEPUP_API_KEY: undefined }, /--write cancelSale needs KEEPUP_API_KEY/],
   ])("exits 2 on %s, with one line saying why", async (_, args, env, why) => {
     expectUnusable(await contract(args, { KEEPUP_API_KEY: VALID_KEY, ...env }), why);
   });

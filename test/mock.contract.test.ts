@@ -80,6 +80,11 @@ describe("the mock's front", () => {
     expect((await rawRequest("/sales", "GET", "Bearer wrong")).status).toBe(401);
   });
 
+  it("serves a documented example named in quotes, as Prism reads Prefer", async () => {
+    const response = await fetch(`${mockUrl}/sales/46099`, { headers: { authorization: `Bearer ${mockApiKey}`, prefer: 'code=200, example="found"' } });
+    expect(response.status).toBe(200);
+  });
+
   it.each(["é", "€"])("takes a body whose %s spans the chunks it arrives in", async (character) => {
     const product = { productName: "Cafe", description: character.repeat(200_000), sellingPrice: 15.75, quantity: 1, stockLimit: "limited" as const };
     await expect(client().products.add(product)).resolves.toMatchObject({ status: 200 });
@@ -158,6 +163,7 @@ describe.each(cases)("$operationId against the mock", (operation) => {
       ["a path the contract does not have", operation.method, `${mockUrl}/nowhere`, undefined, {}, 404, "hasn't been found"],
       ["an example the contract does not have", operation.method, operation.url, JSON.stringify(operation.bodies.at(-1) ?? {}), { prefer: "example=nope" }, 404, "nope"],
       ["an example a documented status does not have (Prism: an empty 500)", operation.method, operation.url, JSON.stringify(operation.bodies.at(-1) ?? {}), { prefer: "code=401, example=nope" }, 404, "nope"],
+      ["the same, spelt as Prism also reads it", operation.method, operation.url, JSON.stringify(operation.bodies.at(-1) ?? {}), { prefer: 'Code = 401 , Example = "nope"' }, 404, "nope"],
     ];
     if (operation.requestBody) {
       cases.push(

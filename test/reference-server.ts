@@ -44,6 +44,8 @@ export const DEVIATIONS = {
   "status-600": "the 401 comes with status 600 (outside HTTP's classes), its documented body whole",
   "many-violations": "a success whose data.products holds 30,000 numbers, each a violation",
   "truncated-success": "a success's status line and half its body, then the connection is closed",
+  "html-401-to-the-live-key": "the documented 401 to a missing or wrong key, but an HTML 401 to the live key (a gateway's)",
+  "write-502": "every write gets a 502 from a gateway, after the write was taken",
 } as const;
 export type Deviation = keyof typeof DEVIATIONS;
 
@@ -104,6 +106,9 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
       const header = echoed.replace(/[\0\r\n]/g, ""); // a header cannot carry a NUL or a line break
       return send(response, 401, `bad key ${echoed}`, { "x-echo": header, location: `https://elsewhere.example/?k=${header}` });
     }
+    if (deviation === "html-401-to-the-live-key" && authorization === `Bearer ${VALID_KEY}`) {
+      return send(response, 401, "<html><body>Unauthorized</body></html>", { "content-type": "text/html" });
+    }
     if (authorization !== `Bearer ${VALID_KEY}` && deviation !== "accepts-any-key") {
       const body = example(operation.unauthorized);
       if (deviation === "html-error") return send(response, 401, "<html><body>Unauthorized</body></html>", { "content-type": "text/html" });
@@ -117,6 +122,7 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
       if (deviation === "proto-401") return send(response, 401, `{"__proto__":${JSON.stringify(body)}}`);
       return send(response, deviation === "status-600" ? 600 : 401, body);
     }
+    if (deviation === "write-502" && request.method !== "GET") return send(response, 502, "Bad gateway", { "content-type": "text/plain" });
     if (deviation === "not-found" && /\/\d+$/.test(pathname)) return send(response, 404, { status: 404, message: "Sale not found" });
     const body = example(operation.success);
     if (deviation === "wrong-constant" && body.data) body.data.status = 7;

@@ -49,8 +49,15 @@ async function operationRoutes() {
  * (Prism answers that with an empty 500); undefined when nothing is, or Prism says it itself.
  */
 function unknownExample(route: { operationId: string; examples: Map<string, string[]> }, prefer: string): string | undefined {
-  const code = /(?:^|[,\s])code=(\d+)/.exec(prefer)?.[1];
-  const example = /(?:^|[,\s])example=([^,\s]+)/.exec(prefer)?.[1];
+  // Read as Prism reads it: names in any case, spaces around, values maybe quoted.
+  const preferences = new Map(
+    prefer.split(",").map((token) => {
+      const [name = "", value = ""] = token.split("=").map((part) => part.trim());
+      return [name.toLowerCase(), value.replace(/^"(.*)"$/, "$1")] as const;
+    }),
+  );
+  const code = preferences.get("code");
+  const example = preferences.get("example");
   const examples = code !== undefined && route.examples.get(code);
   if (!examples || example === undefined || examples.includes(example)) return undefined;
   return `no example ${example} in response ${code} of ${route.operationId} (${examples.length > 0 ? `its examples: ${examples.join(", ")}` : "it has none"})`;
