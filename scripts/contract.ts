@@ -322,7 +322,7 @@ function conformance(operation: Operation, seen: Seen): string[] {
   try {
     body = seen.text === undefined || seen.text === "" ? undefined : JSON.parse(seen.text);
   } catch {}
-  return violationsOf(operation, validators, { status: seen.status, headers: seen.headers, body, unread: seen.unread && `a body ${seen.unread}` }, seen.text?.length ?? 0);
+  return violationsOf(operation, validators, { status: seen.status, headers: seen.headers, body, unread: seen.unread && `a body ${seen.unread}` }, Buffer.byteLength(seen.text ?? ""));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -17,6 +17,9 @@ export const optionName = (wire: string): string =>
 export const fieldOf = (base: string, at: (string | number)[], options: boolean): string =>
   base + at.map((key) => (typeof key === "number" ? `[${key}]` : `.${options ? optionName(key) : key}`)).join("");
 
+/** The rule a value holding the API key breaks, wherever it is given. */
+export const KEY_HELD = "must not hold the API key: the client sends it in Authorization only";
+
 /** How much of a rejected value a message shows, cut only once redacted (client.ts). */
 export const SHOWN = 80;
 

@@ -1,7 +1,7 @@
 // The client's options and each call's, checked where they are unpacked; defaults set here.
 import { version } from "../generated/operations.js";
 import { InputError } from "./errors.js";
-import { membersOf, shown } from "./input.js";
+import { KEY_HELD, membersOf, shown } from "./input.js";
 import { redactor, type Redactor } from "./redact.js";
 import { isSignal } from "./signals.js";
 
@@ -147,14 +147,14 @@ export function resolveOptions(options: KeepupClientOptions): ResolvedOptions {
   // The key leaves only in Authorization: not in the User-Agent, not in the URL.
   const redact = redactor([apiKey as string]);
   const keyFree = <T>(field: string, value: T): T =>
-    checked(field, value, typeof value !== "string" || !redact.has(value), "must not hold the API key: the client sends it in Authorization only", false);
+    checked(field, value, typeof value !== "string" || !redact.has(value), KEY_HELD, false);
   keyFree("userAgent", userAgent);
   const [baseUrl, baseUrlField] = fromEnvironment("baseUrl", "KEEPUP_BASE_URL");
   return {
     apiKey: apiKey as string,
-    // Checked as given, without what the URL parser drops (tabs and line breaks: before any rule
-    // quotes it), and as the parser writes it (a full-width host made ASCII).
-    baseUrl: keyFree(baseUrlField, baseUrlOf(baseUrlField, keyFree(baseUrlField, withoutDropped(keyFree(baseUrlField, baseUrl ?? "https://api.keepup.store/v2.0"))))),
+    // Checked without what the URL parser drops (tabs and line breaks, which could split the key:
+    // before any rule quotes it), and as the parser writes it (a full-width host made ASCII).
+    baseUrl: keyFree(baseUrlField, baseUrlOf(baseUrlField, keyFree(baseUrlField, withoutDropped(baseUrl ?? "https://api.keepup.store/v2.0")))),
     timeoutMs: milliseconds("timeoutMs", given.timeoutMs ?? 30_000),
     maxRetries: count("maxRetries", given.maxRetries ?? 2, 0),
     maxResponseBytes: count("maxResponseBytes", given.maxResponseBytes ?? 8 * 1024 * 1024, 1),
@@ -184,10 +184,10 @@ export function callOptions(options: unknown, defaults: ResolvedOptions): CallOp
     const field = `options.headers.${name}`;
     checked(field, name, !FRAMING_HEADERS.includes(name.toLowerCase()), "cannot be set: the client frames its requests and sends the API key itself", false);
     checked(field, name, /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name), "is not a header name", false);
-    checked(field, name, !defaults.redact.has(name), "must not hold the API key: the client sends it in Authorization only", false);
+    checked(field, name, !defaults.redact.has(name), KEY_HELD, false);
     checked(field, value, typeof value === "string" && HEADER_VALUE.test(value), "must be printable ASCII (a header value)");
     // The key leaves only in Authorization.
-    headers[name.toLowerCase()] = checked(field, value as string, !defaults.redact.has(value as string), "must not hold the API key: the client sends it in Authorization only", false);
+    headers[name.toLowerCase()] = checked(field, value as string, !defaults.redact.has(value as string), KEY_HELD, false);
   }
   return {
     signal: checked("options.signal", given.signal, given.signal === undefined || isSignal(given.signal), "must be an AbortSignal", false),

@@ -49,6 +49,9 @@ const querySerializer = createQuerySerializer();
 /** What a (redacted) failure says, with its cause's words: undici's "fetch failed: connect ECONNREFUSED ...". */
 const detailOf = (failure: Error) => [failure.message, read(failure.cause, "message")].filter(Boolean).join(": ");
 
+/** What a caller must know of a write whose answer does not say KeepUp refused it (a 4xx does). */
+const unknownFateOf = (entry: OperationEntry) => `a write (${entry.method}), so it may have been performed: check its effect before sending it again`;
+
 /** Error `code`s of a thrown value and its causes (ECONNREFUSED, ENOTFOUND, ...), read safely. */
 function codesOf(error: unknown): string[] {
   const codes: string[] = [];
@@ -131,7 +134,7 @@ export function createTransport(options: ResolvedOptions) {
     // fetch's own text loses it in redact.thrown).
     const where = () => redact.text(`${entry.method} ${url.split("?")[0]}`);
     // What a caller must know of a write that got no answer: KeepUp may have taken it.
-    const unknownFate = entry.retry === "write" ? `; it was a write (${entry.method}), so it may have been performed: check its effect before sending it again` : "";
+    const unknownFate = entry.retry === "write" ? `; it was ${unknownFateOf(entry)}` : "";
     const init = {
       method: entry.method,
       headers: {
@@ -158,7 +161,8 @@ export function createTransport(options: ResolvedOptions) {
       try {
         received = await attempt(url, init, controller.signal, () => (timedOut ? "within the timeout" : "before your signal aborted"));
       } catch (error) {
-        const neverSent = codesOf(error).some((code) => NEVER_SENT_CODES.includes(code));
+        const codes = codesOf(error);
+        const neverSent = codes.some((code) => NEVER_SENT_CODES.includes(code));
         if (callerAborted()) {
           // The caller's own abort, never retried; a write it stopped in flight may have been taken.
           if (!unknownFate || neverSent) throw reasonFor(callerSignal!);
@@ -172,7 +176,7 @@ export function createTransport(options: ResolvedOptions) {
             ? new APIConnectionError(`${where()} failed to connect (${detail})`, { cause })
             : new APIConnectionError(`${where()} got no answer (${detail})${unknownFate}`, { cause });
         attempted(timedOut ? "timed out" : `no answer (${detail})`);
-        if (retry < maxRetries && isRetriedFailure(entry.retry, timedOut, codesOf(error))) {
+        if (retry < maxRetries && isRetriedFailure(entry.retry, timedOut, codes)) {
           await again(retryDelayMs(retry, null), timedOut ? "timeout" : "no answer");
           continue;
         }
@@ -232,12 +236,11 @@ function fail(error: Error): never {
 
 /** The message of an error: what KeepUp answered, and what to do about it. */
 function describe(id: string, entry: OperationEntry, where: string, status: number, headers: Headers, body: unknown, problem: string | undefined): string {
+  // Only a refusal (4xx) says the write was not taken; a redirect, a 5xx (a gateway's too) or an odd status does not.
+  const fate = entry.retry === "write" && (status < 400 || status >= 500) ? ` It was ${unknownFateOf(entry)}.` : "";
   if (status === 0 || (status >= 300 && status < 400)) {
     const location = headers.get("location");
-    return (
-      `KeepUp answered ${where} with a redirect (${status}${location ? ` to ${quoted(location)}` : ""}), not followed so that the API key is not sent elsewhere.` +
-      (entry.retry === "write" ? ` It was a write (${entry.method}), so it may have been performed: check its effect before sending it again.` : " Check baseUrl.")
-    );
+    return `KeepUp answered ${where} with a redirect (${status}${location ? ` to ${quoted(location)}` : ""}), not followed so that the API key is not sent elsewhere.${fate || " Check baseUrl."}`;
   }
   if (status >= 200 && status < 300) {
     return (
@@ -245,8 +248,6 @@ function describe(id: string, entry: OperationEntry, where: string, status: numb
       (entry.retry === "write" ? ` It was a write (${entry.method}), so it was most likely performed: do not send it again before checking its effect.` : "")
     );
   }
-  // Only a refusal (4xx) says the write was not taken; a 5xx (a gateway's too) or an odd status does not.
-  const fate = entry.retry === "write" && (status < 400 || status >= 500) ? ` It was a write (${entry.method}), so it may have been performed: check its effect before sending it again.` : "";
   if (problem) return `KeepUp answered ${id} with ${status}, ${problem}.${fate}`;
   const error = typeof read(body, "error") === "string" ? `: ${quoted(read(body, "error") as string)}` : "";
   if (status === 401) return `KeepUp rejected the API key (401${error}). Check apiKey or KEEPUP_API_KEY; keys are on the business settings page of the KeepUp app.`;

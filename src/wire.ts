@@ -2,7 +2,7 @@
 // anything is: from a resource method's camelCase input, or from keepup.request's params and
 // body. Both end in the same check.
 import { InputError } from "./errors.js";
-import { fieldOf, membersOf, optionName, shown, toWire } from "./input.js";
+import { KEY_HELD, fieldOf, membersOf, optionName, shown, toWire } from "./input.js";
 import type { OperationEntry, Wire } from "./transport.js";
 import { isObject, violation, type Schema } from "./validate.js";
 
@@ -56,12 +56,11 @@ function checked(entry: OperationEntry, wire: Wire, naming: Naming, holdsKey: Ho
     }
   }
   // The key leaves only in Authorization: not in the URL, not in the body.
-  const holding = "must not hold the API key: the client sends it in Authorization only";
-  for (const [name, value] of Object.entries(wire.path)) if (holdsKey(String(value))) refuse(path(name), holding);
-  for (const [name, value] of Object.entries(wire.query)) if (holdsKey(String(value))) refuse(where("query", [name]), holding);
+  for (const [name, value] of Object.entries(wire.path)) if (holdsKey(String(value))) refuse(path(name), KEY_HELD);
+  for (const [name, value] of Object.entries(wire.query)) if (holdsKey(String(value))) refuse(where("query", [name]), KEY_HELD);
   if (wire.body !== undefined && holdsKey(JSON.stringify(wire.body))) {
     const member = isObject(wire.body) ? Object.keys(wire.body).find((name) => holdsKey(JSON.stringify((wire.body as Record<string, unknown>)[name]))) : undefined;
-    refuse(member === undefined ? body : where("body", [member]), holding);
+    refuse(member === undefined ? body : where("body", [member]), KEY_HELD);
   }
   return wire;
 }

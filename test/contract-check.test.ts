@@ -379,7 +379,9 @@ describe("npm run contract, piped to a reader that stops reading", () => {
       let stderr = "";
       check.stderr.on("data", (chunk) => (stderr += chunk));
       check.stdout.once("data", () => check.stdout.destroy()); // as `head -1` does
-      const code = await new Promise((resolve) => check.on("close", resolve));
+      let code: number | null | undefined;
+      check.on("close", (exited) => (code = exited));
+      await until(() => code !== undefined, "scripts/contract.ts exiting after its stdout closed", 60_000);
       expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
       expect(code).toBe(0);
       expect(JSON.parse(fs.readFileSync(json, "utf8")).exitCode).toBe(0);

@@ -128,7 +128,7 @@ describe("the key stays secret", () => {
 
 describe("a hostile body is redacted in time linear in its size, into an APIError", () => {
   // 256 KiB each: a redaction that backtracks quadratically takes minutes on any of these
-  // (80,000 backslashes took 15 s in 0.4.0: 256 Ki, some 150 s), blocking the event loop so that
+  // (80,000 backslashes took 15 s in 0.4.0: at that rate 256 Ki take some 150 s), blocking the event loop so that
   // no timeout fires and the test's own fails; a linear one well under a second.
   const MIB = 2 ** 20;
   const repeated = (unit: string) => unit.repeat(Math.ceil(MIB / 4 / unit.length));

@@ -38,7 +38,9 @@ describe("npm start", () => {
     const run = runScript(["start.ts"], { KEEPUP_MOCK_PORT: String(ports[0]), KEEPUP_DOCS_PORT: String(ports[1]) }, { started: (started) => (child = started) });
     const pgid = child!.pid!;
     try {
-      await new Promise<void>((resolve) => child!.stdout!.on("data", (chunk: Buffer) => String(chunk).includes("Ctrl-C stops both") && resolve()));
+      // Ready, or why not: an early exit says so; a hang ends at runScript's deadline, naming start.ts.
+      const ready = new Promise<void>((resolve) => child!.stdout!.on("data", (chunk: Buffer) => String(chunk).includes("Ctrl-C stops both") && resolve()));
+      await Promise.race([ready, run.then((exited) => Promise.reject(new Error(`npm start exited before it was ready:\n${exited.stderr}`)))]);
       child!.kill(signal);
       await run;
       const deadline = performance.now() + 20_000;

@@ -54,7 +54,11 @@ export function violationsOf(operation: Operation, validators: Validators, { sta
   if (unread) return [`body: ${unread}`];
   if (!response.schemaRef) return [];
   if (typeof body === "string") return [`body: not JSON (${body})`];
-  const validator = (ajv: Ajv2020) => ajv.getSchema(response.schemaRef!) ?? fail(`no schema ${response.schemaRef}`);
+  const validator = (ajv: Ajv2020) => {
+    const validate = ajv.getSchema(response.schemaRef!);
+    if (!validate) throw new Error(`no schema ${response.schemaRef}`);
+    return validate;
+  };
   const first = validator(validators.first);
   if (first(body)) return [];
   const all = size <= COUNTED_UP_TO ? validator(validators.all) : undefined;
@@ -64,8 +68,4 @@ export function violationsOf(operation: Operation, validators: Validators, { sta
   if (errors.length > LISTED) lines.push(`and ${errors.length - LISTED} more violations of this answer`);
   if (!all) lines.push(`and perhaps more: a body over ${COUNTED_UP_TO} bytes is checked up to its first violation`);
   return lines;
-}
-
-function fail(message: string): never {
-  throw new Error(message);
 }
