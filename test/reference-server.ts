@@ -38,8 +38,8 @@ export const DEVIATIONS = {
   "drop-connection": "every connection is closed without an answer",
   "hang": "no request is ever answered",
   "endless-401": "the 401's body never ends",
-  "slow-body": "a success's status line and half its body come at once, the rest never",
-  "slow-body-length": "as slow-body, with a content-length",
+  "slow-body": "List Sales' success: its status line and half its body come at once, the rest never",
+  "slow-body-length": "as slow-body, for Cancel Sale's success, with a content-length",
   "large-success": "a success padded with an extra member to 9 MiB, as the contract allows",
   "status-600": "the 401 comes with status 600 (outside HTTP's classes), its documented body whole",
   "many-violations": "a success whose data.products holds 30,000 numbers, each a violation",
@@ -128,7 +128,9 @@ export function startReferenceServer({ deviation }: { deviation?: Deviation } = 
     if (deviation === "wrong-constant" && body.data) body.data.status = 7;
     if (deviation === "status-as-string") body.status = String(body.status);
     if (deviation === "missing-message") delete body.message;
-    if (deviation === "slow-body" || deviation === "slow-body-length" || deviation === "truncated-success") {
+    // One operation each: every slow body holds the check for its whole timeout.
+    const slow = (deviation === "slow-body" && operation.operationId === "listSales") || (deviation === "slow-body-length" && operation.operationId === "cancelSale");
+    if (slow || deviation === "truncated-success") {
       const text = JSON.stringify(body);
       response.writeHead(Number(operation.success.status), { "content-type": "application/json", ...(deviation === "slow-body-length" && { "content-length": String(text.length) }) });
       response.write(text.slice(0, text.length / 2));
