@@ -5,9 +5,21 @@
 // nothing it should not.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, InputError, KeepupError, ResponseValidationError, createKeepupClient } from "../src/index.js";
 import { CANARY_KEY, cancelled, clientWith, expectNoKey, fakeFetch, json } from "./helpers.js";
+
+/**
+ * The global fetch, with the caller's signal aborted once the status line is in: a timer could fire
+ * before it on a loaded machine. (A tick later, so that the client has taken the answer.)
+ */
+const abortOnceAnswered =
+  (controller: AbortController, reason: Error) =>
+  async (url: string, init: RequestInit): Promise<Response> => {
+    const response = await fetch(url, init);
+    setImmediate(() => controller.abort(reason));
+    return response;
+  };
 
 // Deadlines here only bound a broken client, with room for a loaded machine.
 const LONG = 60_000;
@@ -146,12 +158,24 @@ describe("a write whose fate is unknown", () => {
   }, LONG);
 
   it("a timeout after the request was sent says the same", async () => {
-    handler = (request) => request.resume(); // never answers
+    let arrived: () => void = () => {};
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    handler = (request) => (request.resume(), arrived()); // never answers
     seen = 0;
-    const outcome = await createKeepupClient({ apiKey: CANARY_KEY, baseUrl, maxRetries: 3, timeoutMs: 300 }).sales.cancel(1, {}).catch((error: unknown) => error);
-    expect(outcome).toBeInstanceOf(APIConnectionTimeoutError);
-    expect((outcome as Error).message).toMatch(/may have been performed: check .* before sending it again/);
-    expect(seen).toBe(1);
+    // The timeout ends the call only once the server has the request, however long that takes on
+    // a loaded machine: its timer is faked, the socket is not.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const call = createKeepupClient({ apiKey: CANARY_KEY, baseUrl, maxRetries: 3, timeoutMs: 300 }).sales.cancel(1, {}).catch((error: unknown) => error);
+      await arrival;
+      await vi.advanceTimersByTimeAsync(300);
+      const outcome = await call;
+      expect(outcome).toBeInstanceOf(APIConnectionTimeoutError);
+      expect((outcome as Error).message).toMatch(/may have been performed: check .* before sending it again/);
+      expect(seen).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   }, LONG);
 
   it("a read's failure says nothing of the kind", async () => {
@@ -169,8 +193,7 @@ describe("a write whose fate is unknown", () => {
     };
     const controller = new AbortController();
     const reason = new Error("caller gave up");
-    const call = createKeepupClient({ apiKey: CANARY_KEY, baseUrl, timeoutMs: LONG }).sales.cancel(1, {}, { signal: controller.signal });
-    setTimeout(() => controller.abort(reason), 300);
+    const call = createKeepupClient({ apiKey: CANARY_KEY, baseUrl, timeoutMs: LONG, fetch: abortOnceAnswered(controller, reason) }).sales.cancel(1, {}, { signal: controller.signal });
     const outcome = await call.catch((error: unknown) => error);
     expect(outcome).toBeInstanceOf(ResponseValidationError);
     expect((outcome as APIError).status).toBe(200);
@@ -543,8 +566,9 @@ describe("round seven", () => {
       async (baseUrl, received) => {
         const controller = new AbortController();
         const reason = new Error("caller gave up");
-        setTimeout(() => controller.abort(reason), 200);
-        const outcome = await createKeepupClient({ apiKey: CANARY_KEY, baseUrl, timeoutMs: LONG }).sales.refund(46099, {}, { signal: controller.signal }).catch((error: unknown) => error);
+        const outcome = await createKeepupClient({ apiKey: CANARY_KEY, baseUrl, timeoutMs: LONG, fetch: abortOnceAnswered(controller, reason) })
+          .sales.refund(46099, {}, { signal: controller.signal })
+          .catch((error: unknown) => error);
         expect(outcome).toBeInstanceOf(APIError);
         expect((outcome as Error).message).toMatch(/it may have been performed: check its effect before sending it again/);
         expect((outcome as Error).cause).toBe(reason);
