@@ -90,13 +90,15 @@ export interface RunOptions {
   started?: ((child: ChildProcess) => void) | undefined;
   /** What the deadline's failure calls it (default: the command line). */
   name?: string;
+  /** How long it may take (default DEADLINE_MS). */
+  deadlineMs?: number;
 }
 
 /**
- * Runs a command. Past DEADLINE_MS it kills the command and what it started, and rejects naming
+ * Runs a command. Past its deadline it kills the command and what it started, and rejects naming
  * the command.
  */
-export function runCommand(command: string, args: string[], { cwd = root, env = {}, started, name = [command, ...args].join(" ") }: RunOptions = {}): Promise<Run> {
+export function runCommand(command: string, args: string[], { cwd = root, env = {}, started, name = [command, ...args].join(" "), deadlineMs = DEADLINE_MS }: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd,
@@ -113,8 +115,8 @@ export function runCommand(command: string, args: string[], { cwd = root, env = 
       } catch {
         // The group is gone already.
       }
-      reject(new Error(`${name} did not exit within ${DEADLINE_MS / 1000} s; its output so far:\n${stdout}${stderr}`));
-    }, DEADLINE_MS);
+      reject(new Error(`${name} did not exit within ${deadlineMs / 1000} s; its output so far:\n${stdout}${stderr}`));
+    }, deadlineMs);
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
     child.on("error", (error) => {

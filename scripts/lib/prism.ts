@@ -1,27 +1,15 @@
-// Starts a Prism mock of generated/openapi.json on a free loopback port, and stops it.
+// Starts a Prism mock of generated/openapi.json on a loopback port the OS picks, and stops it.
 import { spawn } from "node:child_process";
-import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { bin, root, toolEnv } from "./steps.js";
 
 const specFile = path.join(root, "generated", "openapi.json");
 const READY_TIMEOUT_MS = 30_000;
-
-/** A port that was free a moment ago, picked by the OS. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** Prism's line once it listens, with the port it was given (port 0: no port picked here can be taken before Prism binds it). */
+const LISTENING = /Prism is listening on http:\/\/127\.0\.0\.1:(\d+)/;
 
 export async function startPrism() {
-  const port = await freePort();
-  const child = spawn(bin("prism"), ["mock", specFile, "--host", "127.0.0.1", "--port", String(port), "--errors"], {
+  const child = spawn(bin("prism"), ["mock", specFile, "--host", "127.0.0.1", "--port", "0", "--errors"], {
     cwd: root,
     env: toolEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -34,7 +22,7 @@ export async function startPrism() {
   process.once("exit", orphaned);
   child.once("exit", () => process.off("exit", orphaned));
 
-  await new Promise<void>((resolve, reject) => {
+  const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => fail(`Prism did not start within ${READY_TIMEOUT_MS} ms`), READY_TIMEOUT_MS);
     function fail(reason: string) {
       clearTimeout(timer);
@@ -43,9 +31,10 @@ export async function startPrism() {
     }
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes("Prism is listening")) {
+      const listening = LISTENING.exec(output);
+      if (listening) {
         clearTimeout(timer);
-        resolve();
+        resolve(Number(listening[1]));
       }
     };
     child.stdout.on("data", onData);

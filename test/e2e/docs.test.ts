@@ -85,8 +85,10 @@ describe("the rendered docs", () => {
       const button = section.locator("button[aria-haspopup]").filter({ hasText: /cURL|TypeScript|Node\.js|Python|PHP/ }).first();
       const item = page.getByRole("menuitem", { name: sample.label, exact: true });
       await button.click();
-      // A click that lands while the last menu is still closing closes the new one: open it again.
-      if (!(await item.waitFor({ timeout: 3_000 }).then(() => true, () => false))) await button.click();
+      // A click that lands while the last menu is still closing closes the new one: open it again,
+      // but only if it is closed (a late menu on a loaded machine would be toggled shut).
+      const opened = await item.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+      if (!opened && (await button.getAttribute("aria-expanded")) !== "true") await button.click();
       await item.click();
       await page.getByRole("menu").waitFor({ state: "hidden" });
       // Polled: the panel re-renders after the click.
