@@ -392,18 +392,22 @@ describe("timeouts and aborts", () => {
     );
 
   it("the timeout covers a body that stalls after the headers: a read's timeout, sent again as its policy says", async () => {
-    vi.spyOn(Math, "random").mockReturnValue(1); // shortest backoff
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }); // the timeouts and the backoff, without waiting them out
     const { fetch, requests } = fakeFetch(stalled, stalled);
-    const error = await rejection(callWith(fetch, "read", { timeoutMs: 20, maxRetries: 1 }));
+    const pending = rejection(callWith(fetch, "read", { timeoutMs: 20, maxRetries: 1 }));
+    await vi.runAllTimersAsync();
+    const error = await pending;
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toMatch(/^GET \S+ answered 200, but its body was not read within 20 ms$/);
     expect(requests).toHaveLength(2);
   });
 
   it("a read whose connection fails in its body is sent again, and ends as a connection error naming the status", async () => {
-    vi.spyOn(Math, "random").mockReturnValue(1);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }); // the backoff, without waiting it out
     const { fetch, requests } = fakeFetch(cutMidBody, json(fetched));
-    await expect(callWith(fetch, "read")).resolves.toEqual(fetched);
+    const pending = callWith(fetch, "read");
+    await vi.runAllTimersAsync();
+    await expect(pending).resolves.toEqual(fetched);
     expect(requests).toHaveLength(2);
     const error = await rejection(callWith(fakeFetch(cutMidBody).fetch, "read", { maxRetries: 0 }));
     expect(error).toBeInstanceOf(APIConnectionError);
@@ -512,9 +516,11 @@ describe("retries", () => {
   it.each(writes.flatMap((entry) => provenUnsent.map(([what, first]) => ({ ...entry, what, first }))))(
     "of sales.$method (a write): $what proves the request was not taken, so it is sent again",
     async ({ call, success, first }) => {
-      vi.spyOn(Math, "random").mockReturnValue(1); // shortest backoff
+      vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] }); // the backoff, without waiting it out
       const { fetch, requests } = fakeFetch(first(), json(success));
-      await expect(call(clientWith(fetch))).resolves.toEqual(success);
+      const pending = call(clientWith(fetch));
+      await vi.runAllTimersAsync();
+      await expect(pending).resolves.toEqual(success);
       expect(requests).toHaveLength(2);
     },
   );
