@@ -180,6 +180,7 @@ export const KEY_FORMS: Record<string, (key: string) => string> = {
   "base64, after one other byte": (key) => btoa(`:${key}`),
   "base64url, after two other bytes": (key) => btoa(`::${key}`).replaceAll("+", "-").replaceAll("/", "_"),
   "base64, MIME-wrapped (a line break inside)": (key) => `${btoa(key).slice(0, 10)}\r\n${btoa(key).slice(10)}`,
+  "base64url, a JSON-escaped line break after every character": (key) => [...btoa(key).replaceAll("+", "-").replaceAll("/", "_")].join("\\n"),
   "as a list of its bytes (a Buffer in JSON)": (key) => [...new TextEncoder().encode(key)].join(","),
   // A UTF-16 body read as UTF-8: a NUL after (LE) or before (BE) each character.
   "in UTF-16LE": (key) => [...key].map((character) => `${character}\0`).join(""),
