@@ -67,15 +67,56 @@ function base64Forms(key: string): string[] {
   return forms;
 }
 
-/** A line break as MIME writes one into base64, raw or JSON-escaped (any number of times). */
-const LINE_BREAK = String.raw`\r?\n|\\+r\\+n|\\+n`;
-const MIME_BREAK = new RegExp(LINE_BREAK, "g");
+/** Base64 and base64url characters. */
+const BASE64_CHARACTERS = /[A-Za-z0-9+/_-]+/g;
+const BASE64_CHARACTERS_HERE = /[A-Za-z0-9+/_-]+/y;
 /**
- * A run of base64 (and base64url) characters, with MIME's line breaks between them. Linear: a
- * break starts with no character of the run. (Written into the key's pattern instead, a break
- * allowed between any two characters, the regex took 30 to 80 ms to compile per key.)
+ * What may come between two characters of a key's base64 in a server's text, and what it stands
+ * for: MIME's line break (raw, or JSON-escaped any number of times), or a "/" or "+" escaped
+ * (PHP's `\/`, `\u002F`, percent-encoded). An escape is taken from the start of its run of
+ * backslashes only: from each of them, a long run would be scanned again and again (quadratic).
  */
-const BASE64_RUN = new RegExp(`[A-Za-z0-9+/_-]+(?:(?:${LINE_BREAK})[A-Za-z0-9+/_-]+)*`, "g");
+const BETWEEN_BASE64_CHARACTERS = (
+  [
+    [String.raw`\r?\n|(?<!\\)\\+r\\+n|(?<!\\)\\+n`, ""],
+    [String.raw`(?<!\\)\\+\/|(?<!\\)\\+u002f|%(?:25)*2f`, "/"],
+    [String.raw`(?<!\\)\\+u002b|%(?:25)*2b`, "+"],
+  ] as const
+).map(([pattern, meaning]) => [new RegExp(pattern, "gi"), meaning] as const);
+const BETWEEN_BASE64 = new RegExp(BETWEEN_BASE64_CHARACTERS.map(([pattern]) => pattern.source).join("|"), "iy");
+
+/**
+ * Calls `visit` with where each run of base64 in `text` starts and ends, until it returns true.
+ * Linear, and each step is code, not a regex loop: V8's backtracking stack overflows on a regex
+ * that repeats per line of a body with millions of them. (Written into the key's pattern instead,
+ * a break allowed between any two characters, the regex took 30 to 80 ms to compile per key.)
+ */
+function eachBase64Run(text: string, visit: (start: number, end: number) => boolean): boolean {
+  BASE64_CHARACTERS.lastIndex = 0;
+  for (let found = BASE64_CHARACTERS.exec(text); found; found = BASE64_CHARACTERS.exec(text)) {
+    let end = BASE64_CHARACTERS.lastIndex;
+    for (;;) {
+      BETWEEN_BASE64.lastIndex = end;
+      if (!BETWEEN_BASE64.test(text)) break;
+      BASE64_CHARACTERS_HERE.lastIndex = BETWEEN_BASE64.lastIndex;
+      if (!BASE64_CHARACTERS_HERE.test(text)) break;
+      end = BASE64_CHARACTERS_HERE.lastIndex;
+    }
+    if (visit(found.index, end)) return true;
+    BASE64_CHARACTERS.lastIndex = end;
+  }
+  return false;
+}
+
+/** The text with what may come between base64 characters taken out or unescaped: a key's base64 in a run is then in it whole. */
+const withBase64Joined = (text: string) => BETWEEN_BASE64_CHARACTERS.reduce((joined, [pattern, meaning]) => joined.replace(pattern, meaning), text);
+
+/** The start of a run that follows an odd run of backslashes is an escape's, kept so that JSON stays JSON: \u0027, \x27, \n. */
+function escapeAt(text: string, start: number): string {
+  let backslashes = 0;
+  while (text[start - 1 - backslashes] === "\\") backslashes++;
+  return backslashes % 2 === 1 ? (/^(?:u[0-9a-f]{4}|x[0-9a-f]{2}|[^])/i.exec(text.slice(start, start + 5))?.[0] ?? "") : "";
+}
 
 /**
  * A run of `count` backslashes of the key: as is, or escaped any number of times (a longer run),
@@ -114,22 +155,30 @@ export function redactor(secrets: readonly string[]) {
   const numeric = keys.some((key) => /^\d+$/.test(key));
   const inNumber = (token: string) => has(token) || (numeric && has(expanded(token)));
   /** Whether a run of base64 holds a key's base64: the whole run is then replaced (its edges hold bits of the key too). */
-  const inBase64 = (run: string) => {
-    if (run.length < shortest) return false;
-    const joined = run.replace(MIME_BREAK, "").toLowerCase();
-    return base64.some((form) => joined.includes(form));
+  const inBase64 = (joined: string) => {
+    if (joined.length < shortest) return false;
+    const lower = joined.toLowerCase();
+    return base64.some((form) => lower.includes(form));
   };
-  const hasBase64 = (value: string) => {
-    BASE64_RUN.lastIndex = 0;
-    for (let run = BASE64_RUN.exec(value); run; run = BASE64_RUN.exec(value)) if (inBase64(run[0])) return true;
-    return false;
-  };
+  // The run by run scan only when the text joined whole holds a key's base64: it is slow on a body of millions of lines.
+  const mayHoldBase64 = (value: string) => base64.length > 0 && inBase64(withBase64Joined(value));
+  const inRun = (value: string, start: number, end: number) => end - start >= shortest && inBase64(withBase64Joined(value.slice(start, end)));
+  const hasBase64 = (value: string) => mayHoldBase64(value) && eachBase64Run(value, (start, end) => inRun(value, start, end));
   const has = (value: string) => pattern !== undefined && ((pattern.lastIndex = 0), pattern.test(value) || hasBase64(value));
   const text = (value: string): string => {
     if (!pattern) return value;
     const redacted = value.replace(pattern, REDACTED);
-    // Scanned once more only when a key's base64 is there: a replacement per run is slow on a large body.
-    return hasBase64(redacted) ? redacted.replace(BASE64_RUN, (run) => (inBase64(run) ? REDACTED : run)) : redacted;
+    if (!mayHoldBase64(redacted)) return redacted;
+    let result = "";
+    let copied = 0;
+    eachBase64Run(redacted, (start, end) => {
+      if (inRun(redacted, start, end)) {
+        result += `${redacted.slice(copied, start)}${escapeAt(redacted, start)}${REDACTED}`;
+        copied = end;
+      }
+      return false;
+    });
+    return copied === 0 ? redacted : result + redacted.slice(copied);
   };
 
   /** The body with each number outside a string that holds a key turned into the string "[redacted]". */

@@ -126,6 +126,38 @@ describe("the key stays secret", () => {
   });
 });
 
+describe("the key's base64, escaped as servers escape it", () => {
+  // Its base64 holds "/" and "+" (at each of the three alignments).
+  const key = "kp_live~9f2c>41d7?e3b8x";
+  const ESCAPES: Record<string, (base64: string) => string> = {
+    "PHP's json_encode (\\/)": (base64) => base64.replaceAll("/", "\\/"),
+    ".NET's \\u002F and \\u002B": (base64) => base64.replaceAll("/", "\\u002F").replaceAll("+", "\\u002B"),
+    "percent-encoded": (base64) => encodeURIComponent(base64),
+  };
+
+  it.each(Object.entries(ESCAPES))("%s, in a JSON body and in a Location", async (_, escape) => {
+    for (const before of ["", ":", "::"]) {
+      const form = escape(btoa(before + key));
+      for (const response of [
+        new Response(`{"status":401,"error":"bad ${form}"}`, { status: 401, headers: { "content-type": "application/json" } }),
+        new Response(null, { status: 302, headers: { location: `https://x.example/?k=${form}` } }),
+      ]) {
+        const { error } = await failure(response, key);
+        expectNoKey(error, key);
+        for (const view of viewsOf(error)) expect(view.toLowerCase()).not.toContain(form.toLowerCase());
+      }
+    }
+  });
+
+  it.each(["\\u0027", "\\n", "\\t", "\\/"])("right after a JSON escape (%s): the escape stays, so the body stays JSON", async (escape) => {
+    const body = `{"status":401,"error":"Invalid token ${escape}${btoa(TRICKY_KEY)}${escape}","${escape}${btoa(TRICKY_KEY)}":1}`;
+    const { error } = await failure(new Response(body, { status: 401, headers: { "content-type": "application/json" } }));
+    const parsed = JSON.parse(body.replaceAll(btoa(TRICKY_KEY), "[redacted]"));
+    expect((error as APIError).body).toEqual(parsed);
+    expectNoKey(error, TRICKY_KEY);
+  });
+});
+
 describe("a hostile body is redacted in time linear in its size, into an APIError", () => {
   // 256 KiB each: a redaction that backtracks quadratically takes minutes on any of these
   // (80,000 backslashes took 15 s in 0.4.0: at that rate 256 Ki take some 150 s), blocking the event loop so that
@@ -143,6 +175,9 @@ describe("a hostile body is redacted in time linear in its size, into an APIErro
     // The key itself, so that the body is redacted token by token.
     "the key, then a string of escaped quotes that never ends": `${TRICKY_KEY} "${repeated('\\"')}`,
     "the key, then a run of digits": `${TRICKY_KEY} ${repeated("1")}`,
+    // One run of base64 joined across each line break or escaped slash, the key's base64 at its end.
+    "one-character lines, then the key's base64": `${repeated("a\\n")}${btoa(TRICKY_KEY)}`,
+    "letters and escaped slashes, then the key's base64": `${repeated("a\\/")}${btoa(TRICKY_KEY)}`,
     ...Object.fromEntries(Object.entries(KEY_FORMS).map(([name, form]) => [`the key but its last character, ${name}, again and again`, repeated(form(prefix))])),
   };
 
@@ -151,6 +186,14 @@ describe("a hostile body is redacted in time linear in its size, into an APIErro
       const { error } = await failure(response);
       expect(error).toBeInstanceOf(APIError);
       expectNoKey(error, TRICKY_KEY);
+    }
+  });
+
+  it("millions of one-character lines (a raw and a JSON-escaped line break each) end as an APIError, not a RangeError", async () => {
+    const lines = "a\n".repeat(3.5 * MIB);
+    for (const response of [new Response(lines, { status: 500, headers: { "content-type": "text/plain" } }), json({ status: 500, error: lines }, 500)]) {
+      const { error } = await failure(response, TRICKY_KEY, { maxResponseBytes: 16 * MIB });
+      expect(error).toBeInstanceOf(APIError);
     }
   });
 
