@@ -67,23 +67,24 @@ function base64Forms(key: string): string[] {
   return forms;
 }
 
-/** Base64 and base64url characters. */
-const BASE64_CHARACTERS = /[A-Za-z0-9+/_-]+/g;
-const BASE64_CHARACTERS_HERE = /[A-Za-z0-9+/_-]+/y;
 /**
- * What may come between two characters of a key's base64 in a server's text, and what it stands
- * for: MIME's line break (raw, or JSON-escaped any number of times), or a "/" or "+" escaped
- * (PHP's `\/`, `\u002F`, percent-encoded). An escape is taken from the start of its run of
- * backslashes only: from each of them, a long run would be scanned again and again (quadratic).
+ * How a server may write a key's base64 into its text besides as is, and what each stands for:
+ * with MIME's line breaks (raw, or JSON-escaped any number of times) anywhere, and its "/" and
+ * "+" escaped (PHP's `\/`, `\u002F`, percent-encoded). An escape is taken from the start of its
+ * run of backslashes only: from each of them, a long run would be scanned again and again
+ * (quadratic).
  */
-const BETWEEN_BASE64_CHARACTERS = (
-  [
-    [String.raw`\r?\n|(?<!\\)\\+r\\+n|(?<!\\)\\+n`, ""],
-    [String.raw`(?<!\\)\\+\/|(?<!\\)\\+u002f|%(?:25)*2f`, "/"],
-    [String.raw`(?<!\\)\\+u002b|%(?:25)*2b`, "+"],
-  ] as const
-).map(([pattern, meaning]) => [new RegExp(pattern, "gi"), meaning] as const);
-const BETWEEN_BASE64 = new RegExp(BETWEEN_BASE64_CHARACTERS.map(([pattern]) => pattern.source).join("|"), "iy");
+const BASE64_WRITTEN = [
+  [String.raw`\r?\n|(?<!\\)\\+r\\+n|(?<!\\)\\+n`, ""],
+  [String.raw`(?<!\\)\\+\/|(?<!\\)\\+u002f|%(?:25)*2f`, "/"],
+  [String.raw`(?<!\\)\\+u002b|%(?:25)*2b`, "+"],
+] as const;
+const BASE64_CHARACTER = "[A-Za-z0-9+/_-]";
+const BASE64_UNWRITTEN = BASE64_WRITTEN.map(([pattern, meaning]) => [new RegExp(pattern, "gi"), meaning] as const);
+/** Where a run of base64 can start: a character of it, or an escaped one. */
+const BASE64_RUN_START = new RegExp([BASE64_CHARACTER, BASE64_WRITTEN[1][0], BASE64_WRITTEN[2][0]].join("|"), "gi");
+/** What a run of base64 goes on with: characters or escaped ones (captured), or a line break. */
+const BASE64_RUN_STEP = new RegExp(`(${[`${BASE64_CHARACTER}+`, BASE64_WRITTEN[1][0], BASE64_WRITTEN[2][0]].join("|")})|${BASE64_WRITTEN[0][0]}`, "iy");
 
 /**
  * Calls `visit` with where each run of base64 in `text` starts and ends, until it returns true.
@@ -92,24 +93,25 @@ const BETWEEN_BASE64 = new RegExp(BETWEEN_BASE64_CHARACTERS.map(([pattern]) => p
  * a break allowed between any two characters, the regex took 30 to 80 ms to compile per key.)
  */
 function eachBase64Run(text: string, visit: (start: number, end: number) => boolean): boolean {
-  BASE64_CHARACTERS.lastIndex = 0;
-  for (let found = BASE64_CHARACTERS.exec(text); found; found = BASE64_CHARACTERS.exec(text)) {
-    let end = BASE64_CHARACTERS.lastIndex;
-    for (;;) {
-      BETWEEN_BASE64.lastIndex = end;
-      if (!BETWEEN_BASE64.test(text)) break;
-      BASE64_CHARACTERS_HERE.lastIndex = BETWEEN_BASE64.lastIndex;
-      if (!BASE64_CHARACTERS_HERE.test(text)) break;
-      end = BASE64_CHARACTERS_HERE.lastIndex;
+  BASE64_RUN_START.lastIndex = 0;
+  for (let found = BASE64_RUN_START.exec(text); found; found = BASE64_RUN_START.exec(text)) {
+    let end = BASE64_RUN_START.lastIndex;
+    // A line break ends a run unless more of it follows.
+    for (let at = end; ; ) {
+      BASE64_RUN_STEP.lastIndex = at;
+      const step = BASE64_RUN_STEP.exec(text);
+      if (!step) break;
+      at = BASE64_RUN_STEP.lastIndex;
+      if (step[1] !== undefined) end = at;
     }
     if (visit(found.index, end)) return true;
-    BASE64_CHARACTERS.lastIndex = end;
+    BASE64_RUN_START.lastIndex = end;
   }
   return false;
 }
 
-/** The text with what may come between base64 characters taken out or unescaped: a key's base64 in a run is then in it whole. */
-const withBase64Joined = (text: string) => BETWEEN_BASE64_CHARACTERS.reduce((joined, [pattern, meaning]) => joined.replace(pattern, meaning), text);
+/** The text as the base64 it may hold: line breaks out, escapes unescaped. A key's base64 in a run is then in it whole. */
+const unwritten = (text: string) => BASE64_UNWRITTEN.reduce((joined, [pattern, meaning]) => joined.replace(pattern, meaning), text);
 
 /** The start of a run that follows an odd run of backslashes is an escape's, kept so that JSON stays JSON: \u0027, \x27, \n. */
 function escapeAt(text: string, start: number): string {
@@ -153,7 +155,9 @@ export function redactor(secrets: readonly string[]) {
   const shortest = Math.min(...base64.map((form) => form.length));
   // An all-digit key can come back as a JSON number in any notation (4.8e12).
   const numeric = keys.some((key) => /^\d+$/.test(key));
-  const inNumber = (token: string) => has(token) || (numeric && has(expanded(token)));
+  // Written out, a number is searched for the key itself only: an all-digit key's base64 has an
+  // M, N or O in every four characters, which no number has.
+  const inNumber = (token: string) => has(token) || (numeric && matches(expanded(token)));
   /** Whether a run of base64 holds a key's base64: the whole run is then replaced (its edges hold bits of the key too). */
   const inBase64 = (joined: string) => {
     if (joined.length < shortest) return false;
@@ -161,10 +165,11 @@ export function redactor(secrets: readonly string[]) {
     return base64.some((form) => lower.includes(form));
   };
   // The run by run scan only when the text joined whole holds a key's base64: it is slow on a body of millions of lines.
-  const mayHoldBase64 = (value: string) => base64.length > 0 && inBase64(withBase64Joined(value));
-  const inRun = (value: string, start: number, end: number) => end - start >= shortest && inBase64(withBase64Joined(value.slice(start, end)));
+  const mayHoldBase64 = (value: string) => base64.length > 0 && inBase64(unwritten(value));
+  const inRun = (value: string, start: number, end: number) => end - start >= shortest && inBase64(unwritten(value.slice(start, end)));
   const hasBase64 = (value: string) => mayHoldBase64(value) && eachBase64Run(value, (start, end) => inRun(value, start, end));
-  const has = (value: string) => pattern !== undefined && ((pattern.lastIndex = 0), pattern.test(value) || hasBase64(value));
+  const matches = (value: string) => pattern !== undefined && ((pattern.lastIndex = 0), pattern.test(value));
+  const has = (value: string) => matches(value) || hasBase64(value);
   const text = (value: string): string => {
     if (!pattern) return value;
     const redacted = value.replace(pattern, REDACTED);

@@ -127,16 +127,19 @@ describe("the key stays secret", () => {
 });
 
 describe("the key's base64, escaped as servers escape it", () => {
-  // Its base64 holds "/" and "+" (at each of the three alignments).
-  const key = "kp_live~9f2c>41d7?e3b8x";
+  // Keys whose base64 holds "/" and "+" (at each of the three alignments), and one whose base64
+  // ends in "/" (no padding after it, at one alignment).
+  const keys = ["kp_live~9f2c>41d7?e3b8x", "kp_live_9f2c41d7e3b8?"];
   const ESCAPES: Record<string, (base64: string) => string> = {
     "PHP's json_encode (\\/)": (base64) => base64.replaceAll("/", "\\/"),
     ".NET's \\u002F and \\u002B": (base64) => base64.replaceAll("/", "\\u002F").replaceAll("+", "\\u002B"),
     "percent-encoded": (base64) => encodeURIComponent(base64),
+    // PHP's chunk_split puts a line break before an escaped "/" that starts a line.
+    "PHP's json_encode, a line break before each \\/": (base64) => base64.replaceAll("/", "\\r\\n\\/"),
   };
 
   it.each(Object.entries(ESCAPES))("%s, in a JSON body and in a Location", async (_, escape) => {
-    for (const before of ["", ":", "::"]) {
+    for (const [key, before] of keys.flatMap((key) => ["", ":", "::"].map((before) => [key, before] as const))) {
       const form = escape(btoa(before + key));
       for (const response of [
         new Response(`{"status":401,"error":"bad ${form}"}`, { status: 401, headers: { "content-type": "application/json" } }),
@@ -149,11 +152,12 @@ describe("the key's base64, escaped as servers escape it", () => {
     }
   });
 
-  it.each(["\\u0027", "\\n", "\\t", "\\/"])("right after a JSON escape (%s): the escape stays, so the body stays JSON", async (escape) => {
+  it.each(["\\u0027", "\\n", "\\t", "\\/"])("right after a JSON escape (%s): the body stays JSON", async (escape) => {
     const body = `{"status":401,"error":"Invalid token ${escape}${btoa(TRICKY_KEY)}${escape}","${escape}${btoa(TRICKY_KEY)}":1}`;
     const { error } = await failure(new Response(body, { status: 401, headers: { "content-type": "application/json" } }));
-    const parsed = JSON.parse(body.replaceAll(btoa(TRICKY_KEY), "[redacted]"));
-    expect((error as APIError).body).toEqual(parsed);
+    const kept = (error as APIError).body as Record<string, unknown>;
+    expect(kept).toMatchObject({ status: 401, error: expect.stringMatching(/^Invalid token .*\[redacted\]/s) });
+    expect(Object.keys(kept).filter((name) => name.includes("[redacted]"))).toHaveLength(1);
     expectNoKey(error, TRICKY_KEY);
   });
 });
