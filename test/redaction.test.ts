@@ -193,12 +193,9 @@ describe("a hostile body is redacted in time linear in its size, into an APIErro
     }
   });
 
-  it("millions of one-character lines (a raw and a JSON-escaped line break each) end as an APIError, not a RangeError", async () => {
-    const lines = "a\n".repeat(3.5 * MIB);
-    for (const response of [new Response(lines, { status: 500, headers: { "content-type": "text/plain" } }), json({ status: 500, error: lines }, 500)]) {
-      const { error } = await failure(response, TRICKY_KEY, { maxResponseBytes: 16 * MIB });
-      expect(error).toBeInstanceOf(APIError);
-    }
+  it("3.5 million one-character lines end as an APIError, not a RangeError (a regex that loops per line overflows V8's stack)", async () => {
+    const { error } = await failure(new Response("a\n".repeat(3.5 * MIB), { status: 500, headers: { "content-type": "text/plain" } }));
+    expect(error).toBeInstanceOf(APIError);
   });
 
   it("a JSON body that echoes the key beside a string of 9 Mi characters (maxResponseBytes raised) is redacted, not a RangeError", async () => {
