@@ -74,17 +74,15 @@ function base64Forms(key: string): string[] {
  * run of backslashes only: from each of them, a long run would be scanned again and again
  * (quadratic).
  */
-const BASE64_WRITTEN = [
-  [String.raw`\r?\n|(?<!\\)\\+r\\+n|(?<!\\)\\+n`, ""],
-  [String.raw`(?<!\\)\\+\/|(?<!\\)\\+u002f|%(?:25)*2f`, "/"],
-  [String.raw`(?<!\\)\\+u002b|%(?:25)*2b`, "+"],
-] as const;
+const LINE_BREAK = String.raw`\r?\n|(?<!\\)\\+r\\+n|(?<!\\)\\+n`;
+const ESCAPED_SLASH = String.raw`(?<!\\)\\+\/|(?<!\\)\\+u002f|%(?:25)*2f`;
+const ESCAPED_PLUS = String.raw`(?<!\\)\\+u002b|%(?:25)*2b`;
 const BASE64_CHARACTER = "[A-Za-z0-9+/_-]";
-const BASE64_UNWRITTEN = BASE64_WRITTEN.map(([pattern, meaning]) => [new RegExp(pattern, "gi"), meaning] as const);
+const BASE64_UNWRITTEN = ([[LINE_BREAK, ""], [ESCAPED_SLASH, "/"], [ESCAPED_PLUS, "+"]] as const).map(([pattern, meaning]) => [new RegExp(pattern, "gi"), meaning] as const);
 /** Where a run of base64 can start: a character of it, or an escaped one. */
-const BASE64_RUN_START = new RegExp([BASE64_CHARACTER, BASE64_WRITTEN[1][0], BASE64_WRITTEN[2][0]].join("|"), "gi");
+const BASE64_RUN_START = new RegExp(`${BASE64_CHARACTER}|${ESCAPED_SLASH}|${ESCAPED_PLUS}`, "gi");
 /** What a run of base64 goes on with: characters or escaped ones (captured), or a line break. */
-const BASE64_RUN_STEP = new RegExp(`(${[`${BASE64_CHARACTER}+`, BASE64_WRITTEN[1][0], BASE64_WRITTEN[2][0]].join("|")})|${BASE64_WRITTEN[0][0]}`, "iy");
+const BASE64_RUN_STEP = new RegExp(`(${BASE64_CHARACTER}+|${ESCAPED_SLASH}|${ESCAPED_PLUS})|${LINE_BREAK}`, "iy");
 
 /**
  * Calls `visit` with where each run of base64 in `text` starts and ends, until it returns true.
@@ -201,14 +199,14 @@ export function redactor(secrets: readonly string[]) {
     return redacted + body.slice(copied);
   }
 
+  /** The body's text, redacted, numbers included: for a body kept as text. */
+  const flat = (body: string): string => text(numeric ? numbersRedacted(body) : body);
+
   /**
    * A body's text, redacted, then parsed: the JSON value, or the redacted text when it is not
    * JSON. A key inside a number (an all-digit key echoed unquoted) turns the number into the
    * string "[redacted]", so that the JSON stays JSON and no digit of the key is left.
    */
-  /** The body's text, redacted, numbers included: for a body kept as text. */
-  const flat = (body: string): string => text(numeric ? numbersRedacted(body) : body);
-
   function json(body: string): unknown {
     let redacted = text(body);
     try {
